@@ -1,0 +1,127 @@
+// Package hugo runs the Hugo version pinned in go.mod (as a Go tool) over a
+// site tree. Everything that builds the site (the site command, the tests,
+// CI, the GitHub Pages workflow) goes through Build, so that there is one
+// way to build it.
+package hugo
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Options says what to build.
+type Options struct {
+	// Source is the site's root: the folder with config.toml, content/,
+	// layouts/, i18n/ and static/. It may lie anywhere; Hugo itself runs
+	// from the Go module of the current directory, whose go.mod pins it.
+	Source string
+	// Destination is the folder Hugo writes to. Hugo creates it.
+	Destination string
+	// BaseURL overrides config.toml's baseURL when not empty.
+	BaseURL string
+	// Offline builds the copy for reading from disk: relative links and a
+	// real .html file for every page.
+	Offline bool
+	// Strict turns every Hugo warning (missing translation strings, path
+	// problems) into an error.
+	Strict bool
+	// Params are added to config.toml's [params] for this build only.
+	Params map[string]any
+	// Env adds variables to Hugo's environment, as "KEY=value".
+	Env []string
+}
+
+// Args returns the hugo command-line arguments for o.
+func (o Options) Args() []string {
+	args := []string{"--source", o.Source, "--destination", o.Destination,
+		"--minify", "--cleanDestinationDir", "--noBuildLock", "--quiet"}
+	if o.BaseURL != "" {
+		args = append(args, "--baseURL", o.BaseURL)
+	}
+	if o.Strict {
+		args = append(args, "--printI18nWarnings", "--printPathWarnings", "--panicOnWarning")
+	}
+	return args
+}
+
+// Build runs the pinned Hugo with o. Its error carries Hugo's output.
+func Build(ctx context.Context, o Options) error {
+	if o.Source == "" || o.Destination == "" {
+		return fmt.Errorf("hugo: Source and Destination are required")
+	}
+	env := append([]string(nil), o.Env...)
+	if o.Offline {
+		env = append(env, "HUGO_RELATIVEURLS=true", "HUGO_UGLYURLS=true")
+	}
+	src, err := filepath.Abs(o.Source)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(o.Destination)
+	if err != nil {
+		return err
+	}
+	o.Source, o.Destination = src, dst
+	args := o.Args()
+	if len(o.Params) > 0 {
+		// A second configuration file, merged over config.toml.
+		extra, err := os.CreateTemp("", "hugo-params-*.toml")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(extra.Name())
+		err = toml.NewEncoder(extra).Encode(map[string]any{"params": o.Params})
+		if cerr := extra.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		args = append(args, "--config", filepath.Join(src, "config.toml")+","+extra.Name())
+	}
+	out, err := Run(ctx, env, args...)
+	if err != nil {
+		return fmt.Errorf("hugo: %w\n%s", err, out)
+	}
+	return nil
+}
+
+// Run runs `go tool hugo args...` with extra environment variables and
+// returns its combined output. It must be called from inside this Go
+// module (as `go run` and `go test` are): the go command builds Hugo from
+// the version pinned in go.mod on first use and caches the binary.
+func Run(ctx context.Context, env []string, args ...string) ([]byte, error) {
+	cmd := Command(ctx, env, args...)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	err := cmd.Run()
+	return out.Bytes(), err
+}
+
+// Command returns the command `go tool hugo args...` with extra
+// environment variables, for callers that run it themselves.
+func Command(ctx context.Context, env []string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, goCommand(), append([]string{"tool", "hugo"}, args...)...)
+	cmd.Env = append(os.Environ(), env...)
+	return cmd
+}
+
+// goCommand finds the go command: the one running this program if it was
+// started by `go run` or `go test` (GOROOT is set for them), else PATH's.
+func goCommand() string {
+	if root := strings.TrimSpace(os.Getenv("GOROOT")); root != "" {
+		p := filepath.Join(root, "bin", "go")
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return "go"
+}

@@ -1,0 +1,328 @@
+// Package seedparse reads a seed, the plain-text export of a Word document
+// of the family this site publishes, into a document.Document.
+//
+// A seed looks like this (the real one is seeds/000_1dc8ae94338e037f.txt):
+//
+//	Управљање миграцијама, заштита избеглица и борба против
+//	организованог криминала
+//	- одговори на националном нивоу и регионална сарадња -
+//	Београд, 26 – 27. новембар 2015. године
+//	Закључци
+//	Регионални парламентарни дијалог … одржана је у Београду …
+//	Главни циљеви овог дијалога били су да се:
+//	· подигне свест о …,
+//	· пружи платформа за дијалог ….
+//	[bookmark: _GoBack]	Учесници Конференције се слажу …:
+//	1. одржавање политичког дијалога …,
+//	2. координирање националних одговора …
+//
+// # The header
+//
+// The title comes first and may wrap over several lines; they are joined
+// with a space. A subtitle may follow, framed by dashes ("- … -", also with
+// – or —), on one line or several. Then the place-and-date line: a place, a
+// comma, and a date: a single day ("3. март 2016. године"), a range within
+// a month ("26 – 27. новембар 2015.", "26. и 27. новембра 2015."), or across
+// months or years ("30. новембар – 1. децембар 2016."); month names in
+// nominative or genitive, in Cyrillic or Latin script; "године" optional.
+// The line after it is the document-type heading (Закључци, Препоруке,
+// Декларација, …).
+//
+// # The body
+//
+// Every further line is a block:
+//   - a bulleted item: a line starting with ·, •, ◦, ▪, ■, ●, ‣, ►, -, –, —,
+//   - or Word's Symbol-font bullet (U+F0B7, U+F0A7), then a space;
+//   - a numbered item: "1. " or "1) ", when the number is 1 or continues the
+//     last numbered list (so a sentence that starts with "26. новембра" is
+//     not mistaken for an item);
+//   - a heading: a line of at most twelve words that starts with a capital
+//     letter or a digit, does not end in sentence or clause punctuation, and
+//     is not the last line;
+//   - otherwise a paragraph. A line that starts with a lower-case letter
+//     continues the paragraph or item before it when that one does not end a
+//     sentence (Word's manual line breaks).
+//
+// Consecutive items of one kind form a list. A paragraph that ends with a
+// colon and is followed by a list is marked as introducing it.
+//
+// # What is dropped
+//
+// Only the Word export's debris and the framing of lines: a UTF-8 byte order
+// mark, CR of CRLF, "[bookmark: …]" markers, tabs and other control
+// characters, runs of white space (one space remains), white space at the
+// ends of lines, empty lines, bullet signs and item numbers (kept as the
+// list's kind and start), and the subtitle's dashes. Every other character
+// reaches the document, in order.
+package seedparse
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/regionaldialogue/site/tools/document"
+)
+
+// maxHeaderLines is how far from the top the date line is looked for.
+const maxHeaderLines = 10
+
+// Parse reads the seed data whose path, as the user knows it (for example
+// "seeds/000_1dc8ae94338e037f.txt"), is file. Errors are *document.Error.
+func Parse(file string, data []byte) (*document.Document, error) {
+	sum := sha256.Sum256(data)
+	text, err := decode(file, data)
+	if err != nil {
+		return nil, err
+	}
+	lines := splitLines(text)
+	if len(lines) == 0 {
+		return nil, document.Errorf(file, 1, "empty file: a seed needs a title, a date line and text")
+	}
+	base := filepath.Base(file)
+	doc := &document.Document{
+		ID:           strings.TrimSuffix(base, filepath.Ext(base)),
+		Source:       base,
+		SourceSHA256: hex.EncodeToString(sum[:]),
+	}
+	rest, err := parseHeader(file, doc, lines)
+	if err != nil {
+		return nil, err
+	}
+	doc.Blocks = parseBody(rest)
+	return doc, nil
+}
+
+// parseHeader fills the title, subtitle, place, dates and type of doc and
+// returns the lines of the body, starting with the type heading.
+func parseHeader(file string, doc *document.Document, lines []line) ([]line, error) {
+	dateAt := -1
+	for i, l := range lines {
+		if i >= maxHeaderLines {
+			break
+		}
+		place, start, end, err := parseDateLine(l.text)
+		if errors.Is(err, errNotDate) {
+			if endsSentence(l.text) && i > 0 {
+				break // prose: the header is over
+			}
+			continue
+		}
+		if err != nil {
+			return nil, document.Errorf(file, l.n, "bad date line: %v: expected \"Place, DD. month YYYY.\"", err)
+		}
+		dateAt = i
+		doc.Place, doc.Start, doc.End, doc.DateLine = place, start, end, l.text
+		break
+	}
+	if dateAt < 0 {
+		return nil, document.Errorf(file, expectedDateLine(lines), "no date line: expected \"Place, DD. month YYYY.\"")
+	}
+	if dateAt == 0 {
+		return nil, document.Errorf(file, lines[0].n, "no title: the first line is the date line")
+	}
+
+	head := lines[:dateAt]
+	sub := len(head)
+	if last := head[len(head)-1].text; isSubtitleEnd(last) {
+		for sub = len(head) - 1; sub > 0 && !isSubtitleStart(head[sub].text); sub-- {
+		}
+		if !isSubtitleStart(head[sub].text) {
+			sub = len(head) // a dash at the end of a title line, not a frame
+		}
+	}
+	if sub == 0 {
+		return nil, document.Errorf(file, head[0].n, "no title: the document starts with its subtitle")
+	}
+	doc.Title = joinText(head[:sub])
+	if sub < len(head) {
+		doc.Subtitle = unframe(joinText(head[sub:]))
+	}
+
+	body := lines[dateAt+1:]
+	if len(body) == 0 || !isHeadingText(body[0].text) || listItem(body[0].text) != nil {
+		n := lines[dateAt].n + 1
+		if len(body) > 0 {
+			n = body[0].n
+		}
+		return nil, document.Errorf(file, n, "no document-type heading after the date line: expected a short line such as \"Закључци\"")
+	}
+	doc.Type = body[0].text
+	if len(body) == 1 {
+		return nil, document.Errorf(file, body[0].n, "no text after the document-type heading")
+	}
+	return body, nil
+}
+
+// expectedDateLine returns the line where the date line should have been:
+// after the subtitle if there is one, else after the title's first line.
+func expectedDateLine(lines []line) int {
+	for i, l := range lines {
+		if i >= maxHeaderLines {
+			break
+		}
+		if isSubtitleEnd(l.text) && i+1 < len(lines) {
+			return lines[i+1].n
+		}
+	}
+	if len(lines) > 1 {
+		return lines[1].n
+	}
+	return lines[0].n
+}
+
+const dashes = "-–—"
+
+func isSubtitleStart(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(dashes, r) && len(s) > size && s[size] == ' '
+}
+
+func isSubtitleEnd(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(dashes, r) && len(s) > size && s[len(s)-size-1] == ' '
+}
+
+// unframe removes the dashes around a subtitle.
+func unframe(s string) string {
+	_, size := utf8.DecodeRuneInString(s)
+	s = s[size:]
+	_, size = utf8.DecodeLastRuneInString(s)
+	return strings.TrimSpace(s[:len(s)-size])
+}
+
+func joinText(ls []line) string {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = l.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// endsSentence reports whether s ends with sentence punctuation.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:;…", r)
+}
+
+// isHeadingText reports whether s is short and unpunctuated like a heading.
+func isHeadingText(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".,;:!?…", r) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	return len(strings.Fields(s)) <= 12
+}
+
+// item is a list item as written: its kind, number and text.
+type item struct {
+	kind   document.Kind
+	number int
+	text   string
+}
+
+var bullets = "·•◦▪■●‣►-–—*\uF0B7\uF0A7"
+
+// listItem returns the item s starts, or nil.
+func listItem(s string) *item {
+	r, size := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune(bullets, r) {
+		if len(s) > size+1 && s[size] == ' ' {
+			return &item{kind: document.BulletList, text: s[size+1:]}
+		}
+		return nil
+	}
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+2 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' {
+		return nil
+	}
+	n, _ := strconv.Atoi(s[:i])
+	return &item{kind: document.NumberedList, number: n, text: s[i+2:]}
+}
+
+func parseBody(lines []line) []document.Block {
+	var blocks []document.Block
+	counts := map[string]int{}
+	nextID := func(prefix string) string {
+		counts[prefix]++
+		return prefix + strconv.Itoa(counts[prefix])
+	}
+	lastNumber := 0 // the number of the last numbered item so far
+	for i, l := range lines {
+		var prev *document.Block
+		if len(blocks) > 0 {
+			prev = &blocks[len(blocks)-1]
+		}
+		it := listItem(l.text)
+		if it != nil && it.kind == document.NumberedList && it.number != 1 && it.number != lastNumber+1 {
+			it = nil // "26. новембра …" starts a sentence, not an item
+		}
+		switch {
+		case it != nil:
+			if it.kind == document.NumberedList {
+				lastNumber = it.number
+			}
+			continuesList := prev != nil && prev.Kind == it.kind &&
+				(it.kind == document.BulletList || it.number == prev.Start+len(prev.Items))
+			if !continuesList {
+				blocks = append(blocks, document.Block{Kind: it.kind, Start: it.number, Line: l.n})
+				prev = &blocks[len(blocks)-1]
+			}
+			prefix := "b"
+			if it.kind == document.NumberedList {
+				prefix = "n"
+			}
+			prev.Items = append(prev.Items, document.Item{Text: it.text, ID: nextID(prefix), Line: l.n})
+		case len(blocks) > 1 && continues(prev, l.text):
+			if prev.Kind.IsList() {
+				last := &prev.Items[len(prev.Items)-1]
+				last.Text += " " + l.text
+			} else {
+				prev.Text += " " + l.text
+				if prev.Kind == document.Heading && !isHeadingText(prev.Text) {
+					prev.Kind, prev.ID = document.Paragraph, ""
+					counts["s"]--
+					prev.ID = nextID("p")
+				}
+			}
+		case i == 0 || isHeadingText(l.text) && i+1 < len(lines):
+			blocks = append(blocks, document.Block{Kind: document.Heading, Text: l.text, ID: nextID("s"), Line: l.n})
+		default:
+			blocks = append(blocks, document.Block{Kind: document.Paragraph, Text: l.text, ID: nextID("p"), Line: l.n})
+		}
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Kind == document.Paragraph && strings.HasSuffix(b.Text, ":") && i+1 < len(blocks) && blocks[i+1].Kind.IsList() {
+			b.IntroducesList = true
+		}
+	}
+	return blocks
+}
+
+// continues reports whether text, a line that is not a list item,
+// continues block b after a manual line break: it starts with a lower-case
+// letter and b's last text does not end a sentence.
+func continues(b *document.Block, text string) bool {
+	first, _ := utf8.DecodeRuneInString(text)
+	if !unicode.IsLower(first) {
+		return false
+	}
+	last := b.Text
+	if b.Kind.IsList() {
+		last = b.Items[len(b.Items)-1].Text
+	}
+	return !endsSentence(last)
+}

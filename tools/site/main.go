@@ -1,0 +1,135 @@
+// Site turns the seeds in seeds/ into the multilingual website.
+//
+// Usage:
+//
+//	go run ./tools/site [-baseURL URL]   convert, build public/ and the offline copy
+//	go run ./tools/site convert          regenerate content/ from seeds/ only
+//	go run ./tools/site serve [-port N]  live preview on http://localhost:1313
+//
+// Run it from the repository's root.
+//
+// # Build
+//
+// With no subcommand it converts seeds/ into content/, builds the site into
+// public/ (minified) with the Hugo version pinned in go.mod, builds the
+// offline copy (relative links, a real .html file for every page) and packs
+// it into public/offline/regional-parliamentary-dialogue.zip, which every
+// page links to. The default -baseURL "/" builds a site that works at the
+// root of any host; give the real address, e.g.
+// -baseURL https://user.github.io/repo/, for a site under a sub-path.
+//
+// # Convert
+//
+// For every seed seeds/<id>.txt the converter writes a Cyrillic page, a
+// Latin-script page transliterated from it, and a page for each
+// translation seeds/<id>.<lang>.md, plus i18n/sr-latn.toml from
+// i18n/sr.toml. If any input is wrong it writes nothing: it prints each
+// problem as "file:line: message" and exits 1. Unchanged files are left as
+// they are, pages of removed seeds are removed, and files it did not
+// generate are never touched.
+//
+// # Serve
+//
+// Hugo's live-reloading server over the site; a change to any file in
+// seeds/ regenerates content/, and the browser reloads.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+
+	"github.com/regionaldialogue/site/tools/convert"
+	"github.com/regionaldialogue/site/tools/preview"
+	"github.com/regionaldialogue/site/tools/publish"
+)
+
+var (
+	baseURL = flag.String("baseURL", "/", "the site's address, e.g. https://user.github.io/repo/")
+	port    = flag.Int("port", 1313, "serve: the preview's port on localhost")
+)
+
+func usage() {
+	fmt.Fprintf(os.Stderr, "usage: go run ./tools/site [-baseURL URL] [convert | serve [-port N]]\n")
+	flag.PrintDefaults()
+	os.Exit(2)
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("site: ")
+	flag.Usage = usage
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	var err error
+	switch args := flag.Args(); {
+	case len(args) == 0:
+		err = runBuild(ctx, os.Stdout, os.Stderr)
+	case args[0] == "convert" && len(args) == 1:
+		err = runConvert(os.Stdout, os.Stderr)
+	case args[0] == "serve":
+		flag.CommandLine.Parse(args[1:])
+		if flag.NArg() != 0 {
+			usage()
+		}
+		err = preview.Serve(ctx, ".", *port, os.Stderr)
+	default:
+		usage()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func runConvert(stdout, stderr io.Writer) error {
+	res, err := convert.Run(".")
+	if err != nil {
+		return err
+	}
+	printConvert(res, stdout, stderr)
+	return nil
+}
+
+func printConvert(res *convert.Result, stdout, stderr io.Writer) {
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w)
+	}
+	fmt.Fprintf(stdout, "converted %d documents (pages: %s); %d files written, %d removed\n",
+		res.Documents, pageCounts(res.Pages), len(res.Written), len(res.Removed))
+}
+
+func runBuild(ctx context.Context, stdout, stderr io.Writer) error {
+	sum, err := publish.Build(ctx, publish.Options{Root: ".", BaseURL: *baseURL})
+	if err != nil {
+		return err
+	}
+	printConvert(sum.Convert, stdout, stderr)
+	fmt.Fprintf(stdout, "site:    %s, %d files, %s\n", sum.Public, sum.SiteFiles, size(sum.SiteBytes))
+	fmt.Fprintf(stdout, "offline: %s, %s\n", sum.ZipPath, size(sum.ZipBytes))
+	fmt.Fprintf(stdout, "done in %.1f s\n", sum.Elapsed.Seconds())
+	return nil
+}
+
+func pageCounts(pages map[string]int) string {
+	var s []string
+	for lang, n := range pages {
+		s = append(s, fmt.Sprintf("%s %d", lang, n))
+	}
+	slices.Sort(s)
+	return strings.Join(s, ", ")
+}
+
+func size(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%.1f KB", float64(n)/1024)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
