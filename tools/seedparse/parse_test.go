@@ -263,9 +263,16 @@ func documentText(doc *document.Document) string {
 	return strings.Join(parts, " ")
 }
 
-// seedWords returns the words of a seed without its debris.
+// seedWords returns the words of a seed without its debris: a byte order
+// mark, bookmarks, and control characters, which count as white space.
 func seedWords(data []byte) []string {
-	return words(bookmark.ReplaceAllString(strings.TrimPrefix(string(data), "\ufeff"), " "))
+	s := bookmark.ReplaceAllString(strings.TrimPrefix(string(data), "\ufeff"), " ")
+	return words(strings.Map(func(r rune) rune {
+		if isBlank(r) {
+			return ' '
+		}
+		return r
+	}, s))
 }
 
 var wordRE = regexp.MustCompile(`\S+`)
