@@ -81,17 +81,29 @@ func Generate(root string) (map[string][]byte, *Result, error) {
 	}
 
 	res := &Result{Documents: len(docs), Pages: map[string]int{}}
-	out := make(map[string][]byte, 3*len(docs)+1)
 	if err := assignSlugs(docs); err != nil {
 		return nil, nil, err
 	}
-	for _, d := range docs {
-		for _, p := range d.pages {
-			page, err := pages.Page(p.doc, p.version, d.slug)
-			if err != nil {
-				return nil, nil, err
+	// Render every page on all processors; the YAML encoder is the
+	// converter's most expensive step.
+	rendered := make([][][]byte, len(docs))
+	parallel(len(docs), func(i int) {
+		d := docs[i]
+		rendered[i] = make([][]byte, len(d.pages))
+		for j, p := range d.pages {
+			rendered[i][j], errs[i] = pages.Page(p.doc, p.version, d.slug)
+			if errs[i] != nil {
+				return
 			}
-			out[filepath.ToSlash(filepath.Join("content", pages.Path(d.slug, p.version.Lang)))] = page
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	out := make(map[string][]byte, 3*len(docs)+1)
+	for i, d := range docs {
+		for j, p := range d.pages {
+			out["content/"+pages.Path(d.slug, p.version.Lang)] = rendered[i][j]
 			res.Pages[p.version.Lang]++
 		}
 		res.Warnings = append(res.Warnings, d.warnings...)

@@ -33,7 +33,7 @@ func TestCommittedContentUpToDate(t *testing.T) {
 			t.Errorf("%s differs from what the converter generates (run go run ./tools/site convert):\n%s", rel, lineDiff(want, got))
 		}
 	}
-	existing, err := generatedPages("../..")
+	existing, err := generatedPages("../..", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ import (
 // bytes go to a temporary file beside their target that is then renamed
 // over it, so a reader never sees half a file.
 func apply(root string, out map[string][]byte, res *Result) error {
-	existing, err := generatedPages(root)
+	existing, err := generatedPages(root, out)
 	if err != nil {
 		return err
 	}
@@ -116,8 +116,9 @@ func writeFile(path string, data []byte) error {
 }
 
 // generatedPages lists the generated pages under root/content, relative to
-// root, by reading the first line of every Markdown file there.
-func generatedPages(root string) ([]string, error) {
+// root, by reading the first line of every Markdown file there, except the
+// ones in skip (which the caller reads anyway).
+func generatedPages(root string, skip map[string][]byte) ([]string, error) {
 	var found []string
 	dir := filepath.Join(root, "content")
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -127,6 +128,14 @@ func generatedPages(root string) ([]string, error) {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
 			return err
 		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if _, ok := skip[rel]; ok {
+			return nil
+		}
 		f, err := os.Open(path)
 		if err != nil {
 			return err
@@ -135,11 +144,7 @@ func generatedPages(root string) ([]string, error) {
 		n, _ := io.ReadFull(f, head)
 		f.Close()
 		if isGenerated(head[:n]) {
-			rel, err := filepath.Rel(root, path)
-			if err != nil {
-				return err
-			}
-			found = append(found, filepath.ToSlash(rel))
+			found = append(found, rel)
 		}
 		return nil
 	})

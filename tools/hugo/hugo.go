@@ -41,7 +41,7 @@ type Options struct {
 // Args returns the hugo command-line arguments for o.
 func (o Options) Args() []string {
 	args := []string{"--source", o.Source, "--destination", o.Destination,
-		"--minify", "--cleanDestinationDir", "--noBuildLock", "--quiet"}
+		"--minify", "--cleanDestinationDir", "--noBuildLock", "--logLevel", "error"}
 	if o.BaseURL != "" {
 		args = append(args, "--baseURL", o.BaseURL)
 	}
