@@ -439,3 +439,8 @@ var blockIDLine = regexp.MustCompile(`(?m)^[ \t]*\{#([A-Za-z][\w-]*)\}[ \t]*$`)
 // anyID finds every id a content file assigns, {#s1} after a heading
 // included.
 var anyID = regexp.MustCompile(`\{#([A-Za-z][\w-]*)\}`)
+
+// TestSiteSources makes `go test` cache this package's result only as long
+// as the site's sources stay as they are: the build in TestMain runs before
+// the testing package records which files the tests look at.
+func TestSiteSources(t *testing.T) { hugo.StatInputs(built.root) }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -69,6 +70,7 @@ func Build(ctx context.Context, o Options) error {
 		return err
 	}
 	o.Source, o.Destination = src, dst
+	StatInputs(src)
 	args := o.Args()
 	if len(o.Params) > 0 {
 		// A second configuration file, merged over config.toml.
@@ -104,6 +106,25 @@ func Run(ctx context.Context, env []string, args ...string) ([]byte, error) {
 	cmd.Stderr = &out
 	err := cmd.Run()
 	return out.Bytes(), err
+}
+
+// StatInputs looks at every file Hugo reads from the site under src. Hugo
+// runs in another process, so without this `go test` would not know that
+// a cached result of a test that builds the site depends on them. Build
+// calls it; a test package that builds in TestMain, before the testing
+// package records file accesses, calls it again from a test.
+func StatInputs(src string) {
+	if _, err := os.Stat(filepath.Join(src, "config.toml")); err != nil {
+		return
+	}
+	for _, dir := range []string{"content", "layouts", "static", "i18n", "assets", "data"} {
+		filepath.WalkDir(filepath.Join(src, dir), func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				os.Stat(path)
+			}
+			return nil
+		})
+	}
 }
 
 // Command returns the command `go tool hugo args...` with extra

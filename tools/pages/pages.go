@@ -18,6 +18,7 @@
 //	  place: Београд
 //	  eventStart: "2015-11-26"
 //	  eventEnd: "2015-11-27"
+//	  dateLine: Београд, 26 – 27. новембар 2015. године   # not on translations
 //	  source: 000_1dc8ae94338e037f.txt
 //	  sourceSHA256: 681c…
 //	  originalLanguage: sr
@@ -90,10 +91,20 @@ type params struct {
 	EventEnd          string `yaml:"eventEnd"`
 	Source            string `yaml:"source"`
 	SourceSHA256      string `yaml:"sourceSHA256"`
+	DateLine          string `yaml:"dateLine,omitempty"`
 	OriginalLanguage  string `yaml:"originalLanguage"`
 	Transliterated    bool   `yaml:"transliterated,omitempty"`
 	Translation       bool   `yaml:"translation,omitempty"`
 	TranslationSource string `yaml:"translationSource,omitempty"`
+}
+
+// dateLine returns the place-and-date line as the original writes it, for
+// the original and its transliteration; a translation has none of its own.
+func dateLine(doc *document.Document, v Version) string {
+	if v.TranslationFile != "" {
+		return ""
+	}
+	return doc.DateLine
 }
 
 // Path returns the page's path under content/.
@@ -118,6 +129,7 @@ func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
 			EventEnd:          doc.End.String(),
 			Source:            doc.Source,
 			SourceSHA256:      doc.SourceSHA256,
+			DateLine:          dateLine(doc, v),
 			OriginalLanguage:  v.OriginalLang,
 			Transliterated:    v.Transliterated,
 			Translation:       v.TranslationFile != "",
