@@ -130,8 +130,16 @@ func StatInputs(src string) {
 // Command returns the command `go tool hugo args...` with extra
 // environment variables, for callers that run it themselves.
 func Command(ctx context.Context, env []string, args ...string) *exec.Cmd {
-	cmd := exec.CommandContext(ctx, goCommand(), append([]string{"tool", "hugo"}, args...)...)
-	cmd.Env = append(os.Environ(), env...)
+	cmd := GoCommand(ctx, append([]string{"tool", "hugo"}, args...)...)
+	cmd.Env = append(cmd.Env, env...)
+	return cmd
+}
+
+// GoCommand returns the command `go args...`, with the go command that
+// runs this program when there is one.
+func GoCommand(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, goCommand(), args...)
+	cmd.Env = os.Environ()
 	return cmd
 }
 
