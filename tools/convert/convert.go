@@ -15,6 +15,8 @@ package convert
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,6 +42,7 @@ const LatinLang = "sr-latn"
 // Result tells what a run did.
 type Result struct {
 	Documents int
+	Converted int            // documents parsed and rendered; the others were unchanged
 	Pages     map[string]int // pages per language key
 	Written   []string       // files written, relative to the root
 	Removed   []string       // generated files removed
@@ -48,19 +51,95 @@ type Result struct {
 
 // Run converts the site whose root (the folder with config.toml, seeds/,
 // content/ and i18n/) is root.
+//
+// It reads and checks every input first; a seed is parsed and its pages
+// rendered only when it, its translations, config.toml or the converter
+// changed since the last run (see cache.go). Pages that differ from the
+// files in content/ are written into a staging folder; only when every
+// input is good are they renamed into place and the pages of removed seeds
+// removed. On any error nothing under content/ changes.
 func Run(root string) (*Result, error) {
-	out, res, err := Generate(root)
+	cfg, err := readConfig(root)
 	if err != nil {
 		return nil, err
 	}
-	if err := apply(root, out, res); err != nil {
+	seeds, translations, err := listSeeds(root, cfg)
+	if err != nil {
 		return nil, err
 	}
+	cache := loadCache(root, cfg)
+
+	// Read every input and decide which seeds need converting.
+	jobs := make([]*job, len(seeds))
+	errs := make([]error, len(seeds))
+	parallel(len(seeds), func(i int) {
+		jobs[i], errs[i] = prepare(root, cfg, cache, seeds[i], translations[seeds[i]])
+		if jobs[i] != nil {
+			// Parsed only to check it and learn its address: holding
+			// 10,000 documents costs more memory than parsing again.
+			jobs[i].versions = nil
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := assignJobSlugs(jobs); err != nil {
+		return nil, err
+	}
+
+	stage, err := newStage(root)
+	if err != nil {
+		return nil, err
+	}
+	defer stage.discard()
+	parallel(len(jobs), func(i int) {
+		errs[i] = jobs[i].render(root, cfg, stage)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	i18nOut, err := latinStrings(root, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if i18nOut != nil {
+		if err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false); err != nil {
+			return nil, err
+		}
+	}
+
+	res := &Result{Documents: len(jobs), Pages: map[string]int{}}
+	expected := map[string]bool{}
+	for _, j := range jobs {
+		if !j.unchanged {
+			res.Converted++
+		}
+		for _, o := range j.outputs {
+			expected[o.Path] = true
+			res.Pages[o.Lang]++
+		}
+		res.Warnings = append(res.Warnings, j.warnings...)
+	}
+	stale, err := staleGeneratedPages(root, expected)
+	if err != nil {
+		return nil, err
+	}
+	if res.Written, err = stage.commit(root); err != nil {
+		return nil, err
+	}
+	for _, rel := range stale {
+		if err := os.Remove(filepath.Join(root, rel)); err != nil {
+			return nil, err
+		}
+	}
+	res.Removed = stale
+	cache.save(root, jobs)
 	return res, nil
 }
 
-// Generate reads root's inputs and returns every file the converter would
-// write, by path relative to root, without writing anything.
+// Generate reads root's inputs and returns every file the converter
+// would write, by path relative to root, without writing anything or
+// using the cache. The tests compare it with what is committed.
 func Generate(root string) (map[string][]byte, *Result, error) {
 	cfg, err := readConfig(root)
 	if err != nil {
@@ -70,61 +149,59 @@ func Generate(root string) (map[string][]byte, *Result, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-
-	docs := make([]*converted, len(seeds))
+	jobs := make([]*job, len(seeds))
 	errs := make([]error, len(seeds))
 	parallel(len(seeds), func(i int) {
-		docs[i], errs[i] = convertSeed(root, cfg, seeds[i], translations[seeds[i]])
+		jobs[i], errs[i] = prepare(root, cfg, nil, seeds[i], translations[seeds[i]])
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
-
-	res := &Result{Documents: len(docs), Pages: map[string]int{}}
-	if err := assignSlugs(docs); err != nil {
+	if err := assignJobSlugs(jobs); err != nil {
 		return nil, nil, err
 	}
-	// Render every page on all processors; the YAML encoder is the
-	// converter's most expensive step.
-	rendered := make([][][]byte, len(docs))
-	parallel(len(docs), func(i int) {
-		d := docs[i]
-		rendered[i] = make([][]byte, len(d.pages))
-		for j, p := range d.pages {
-			rendered[i][j], errs[i] = pages.Page(p.doc, p.version, d.slug)
-			if errs[i] != nil {
-				return
-			}
+	res := &Result{Documents: len(jobs), Pages: map[string]int{}}
+	out := map[string][]byte{}
+	for _, j := range jobs {
+		pages, err := j.pages()
+		if err != nil {
+			return nil, nil, err
 		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
-	}
-	out := make(map[string][]byte, 3*len(docs)+1)
-	for i, d := range docs {
-		for j, p := range d.pages {
-			out["content/"+pages.Path(d.slug, p.version.Lang)] = rendered[i][j]
-			res.Pages[p.version.Lang]++
+		for _, p := range pages {
+			out[p.Path] = p.data
+			res.Pages[p.Lang]++
 		}
-		res.Warnings = append(res.Warnings, d.warnings...)
+		res.Warnings = append(res.Warnings, j.warnings...)
 	}
-
-	srTOML, err := os.ReadFile(filepath.Join(root, "i18n", cfg.DefaultLang+".toml"))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
+	i18nOut, err := latinStrings(root, cfg)
+	if err != nil {
 		return nil, nil, err
-	default:
-		latin, _ := translit.ToLatin(string(srTOML))
-		out["i18n/"+LatinLang+".toml"] = []byte("# Code generated by `go run ./tools/site convert` from i18n/" + cfg.DefaultLang + ".toml. DO NOT EDIT.\n" + latin)
+	}
+	if i18nOut != nil {
+		out["i18n/"+LatinLang+".toml"] = i18nOut
 	}
 	return out, res, nil
+}
+
+// latinStrings returns i18n/sr-latn.toml made from the original's i18n
+// file, or nil when there is none.
+func latinStrings(root string, cfg *config) ([]byte, error) {
+	src, err := os.ReadFile(filepath.Join(root, "i18n", cfg.DefaultLang+".toml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	latin, _ := translit.ToLatin(string(src))
+	return []byte("# Code generated by `go run ./tools/site convert` from i18n/" + cfg.DefaultLang + ".toml. DO NOT EDIT.\n" + latin), nil
 }
 
 // config is what the converter needs from config.toml.
 type config struct {
 	DefaultLang string
 	Languages   map[string]bool
+	raw         []byte // config.toml as read
 }
 
 func readConfig(root string) (*config, error) {
@@ -139,7 +216,7 @@ func readConfig(root string) (*config, error) {
 	if err := toml.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("config.toml: %w", err)
 	}
-	cfg := &config{DefaultLang: raw.DefaultContentLanguage, Languages: map[string]bool{}}
+	cfg := &config{DefaultLang: raw.DefaultContentLanguage, Languages: map[string]bool{}, raw: data}
 	if cfg.DefaultLang == "" {
 		cfg.DefaultLang = "sr"
 	}
@@ -208,12 +285,20 @@ func listSeeds(root string, cfg *config) ([]string, map[string]map[string]string
 	return seeds, translations, nil
 }
 
-// converted is one seed with all its language versions.
-type converted struct {
-	orig     *document.Document
-	slug     string
-	pages    []version
-	warnings []string
+// job is one seed: its inputs, and either its parsed language versions
+// or, when the cache says nothing changed, the pages it has.
+type job struct {
+	seed      string            // "seeds/<id>.txt"
+	trans     map[string]string // language → "seeds/<id>.<lang>.md"
+	key       string            // the fingerprint of its inputs
+	baseSlug  string            // the slug before any disambiguation
+	slug      string
+	inputs    []inputStat // the seed\'s and its translations\' sizes and times
+	cached    *cacheEntry // set when the cache knows this seed's pages
+	unchanged bool        // its pages are as the cache knows them: nothing done
+	versions  []version   // set when parsed
+	warnings  []string
+	outputs   []output // the pages, once rendered or taken from the cache
 }
 
 type version struct {
@@ -221,50 +306,171 @@ type version struct {
 	version pages.Version
 }
 
-func convertSeed(root string, cfg *config, seed string, trans map[string]string) (*converted, error) {
-	data, err := readLimited(filepath.Join(root, seed))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", seed, err)
+// output is one page the converter makes.
+type output struct {
+	Path string // relative to the root, slash-separated
+	Lang string
+	Size int64
+	Mod  int64 // modification time, Unix nanoseconds
+	data []byte
+}
+
+// prepare reads a seed and its translations. If the cache knows them, the
+// seed is not parsed; otherwise it is parsed, transliterated and its
+// translations read and checked.
+func prepare(root string, cfg *config, cache *cache, seed string, trans map[string]string) (*job, error) {
+	j := &job{seed: seed, trans: trans}
+	langs := sortedKeys(trans)
+	files := append([]string{seed}, mapValues(trans, langs)...)
+	for _, f := range files {
+		info, err := os.Stat(filepath.Join(root, f))
+		if err != nil {
+			return nil, err
+		}
+		j.inputs = append(j.inputs, inputStat{Path: f, Size: info.Size(), Mod: info.ModTime().UnixNano()})
 	}
-	orig, err := seedparse.Parse(seed, data)
-	if err != nil {
-		return nil, err
+	// Unchanged files, by size and time: the cache's word is enough.
+	if e := cache.lookupStats(seed, j.inputs); e != nil {
+		j.cached, j.key, j.baseSlug, j.warnings = e, e.Key, e.BaseSlug, e.Warnings
+		return j, nil
 	}
-	c := &converted{orig: orig}
+	inputs := make([][]byte, len(files))
+	for i, f := range files {
+		data, err := readLimited(filepath.Join(root, f))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		inputs[i] = data
+	}
+	// Touched but the same bytes: still the cache's.
+	j.key = inputKey(seed, langs, inputs)
+	if e := cache.lookup(seed, j.key); e != nil {
+		j.cached, j.baseSlug, j.warnings = e, e.BaseSlug, e.Warnings
+		return j, nil
+	}
+	return j, j.parse(cfg, inputs, langs)
+}
+
+// parse makes the seed's language versions from its inputs: the seed's
+// bytes, then its translations' in the order of langs.
+func (j *job) parse(cfg *config, inputs [][]byte, langs []string) error {
+	orig, err := seedparse.Parse(j.seed, inputs[0])
+	if err != nil {
+		return err
+	}
+	j.baseSlug = pages.Slug(orig)
 	base := pages.Version{OriginalLang: cfg.DefaultLang}
 	v := base
 	v.Lang = cfg.DefaultLang
-	c.pages = append(c.pages, version{orig, v})
+	j.versions = append(j.versions[:0], version{orig, v})
 
-	latin, warnings := Transliterate(orig, seed)
-	c.warnings = warnings
+	latin, warnings := Transliterate(orig, j.seed)
+	j.warnings = warnings
 	v = base
 	v.Lang, v.Transliterated = LatinLang, true
-	c.pages = append(c.pages, version{latin, v})
+	j.versions = append(j.versions, version{latin, v})
 
-	langs := make([]string, 0, len(trans))
-	for lang := range trans {
-		langs = append(langs, lang)
-	}
-	slices.Sort(langs)
 	var errs []error
-	for _, lang := range langs {
-		file := trans[lang]
-		data, err := readLimited(filepath.Join(root, file))
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", file, err))
-			continue
-		}
-		tr, err := translation.Read(file, data, orig, seed)
+	for i, lang := range langs {
+		file := j.trans[lang]
+		tr, err := translation.Read(file, inputs[i+1], orig, j.seed)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		v = base
 		v.Lang, v.TranslationFile = lang, filepath.Base(file)
-		c.pages = append(c.pages, version{tr, v})
+		j.versions = append(j.versions, version{tr, v})
 	}
-	return c, errors.Join(errs...)
+	return errors.Join(errs...)
+}
+
+// pages renders the job's pages.
+func (j *job) pages() ([]output, error) {
+	out := make([]output, 0, len(j.versions))
+	for _, v := range j.versions {
+		data, err := pages.Page(v.doc, v.version, j.slug)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, output{Path: "content/" + pages.Path(j.slug, v.version.Lang), Lang: v.version.Lang, data: data})
+	}
+	return out, nil
+}
+
+// render makes sure the job's pages are in content/ or staged: a cached
+// job whose pages are as the cache left them needs nothing; any other is
+// (re)parsed if need be, rendered, and its changed pages staged.
+func (j *job) render(root string, cfg *config, stage *stage) error {
+	if j.cached != nil && j.slug == j.cached.Slug && j.cached.intact(root) {
+		j.outputs, j.unchanged = j.cached.Outputs, true
+		return nil
+	}
+	if j.versions == nil {
+		inputs, langs, err := j.reread(root)
+		if err != nil {
+			return err
+		}
+		if err := j.parse(cfg, inputs, langs); err != nil {
+			return err
+		}
+	}
+	pages, err := j.pages()
+	if err != nil {
+		return err
+	}
+	for i := range pages {
+		p := &pages[i]
+		p.Size = int64(len(p.data))
+		if err := stage.put(root, p.Path, p.data, true); err != nil {
+			return err
+		}
+		p.data = nil
+	}
+	j.outputs = pages
+	j.versions = nil // let the garbage collector have the documents
+	return nil
+}
+
+func (j *job) reread(root string) ([][]byte, []string, error) {
+	langs := sortedKeys(j.trans)
+	var inputs [][]byte
+	for _, f := range append([]string{j.seed}, mapValues(j.trans, langs)...) {
+		d, err := readLimited(filepath.Join(root, f))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", f, err)
+		}
+		inputs = append(inputs, d)
+	}
+	return inputs, langs, nil
+}
+
+func mapValues(m map[string]string, keys []string) []string {
+	v := make([]string, len(keys))
+	for i, k := range keys {
+		v[i] = m[k]
+	}
+	return v
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// inputKey fingerprints a seed's inputs: names and bytes.
+func inputKey(seed string, langs []string, inputs [][]byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %q %d\n", seed, langs, len(inputs))
+	for _, in := range inputs {
+		fmt.Fprintf(h, "%d\n", len(in))
+		h.Write(in)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func readLimited(path string) ([]byte, error) {
@@ -312,24 +518,24 @@ func Transliterate(doc *document.Document, file string) (*document.Document, []s
 	return &l, warnings
 }
 
-// assignSlugs gives every document its address. Documents with the same
-// date, place and type keep the plain slug for the first by id and add the
-// end of their id to it after that.
-func assignSlugs(docs []*converted) error {
+// assignJobSlugs gives every document its address. Documents with the
+// same date, place and type keep the plain slug for the first by id and
+// add the end of their id to it after that.
+func assignJobSlugs(jobs []*job) error {
 	seen := map[string]bool{}
-	for _, d := range docs {
-		d.slug = pages.Slug(d.orig)
-		if seen[d.slug] {
-			id := d.orig.ID
+	for _, j := range jobs {
+		j.slug = j.baseSlug
+		if seen[j.slug] {
+			id := strings.TrimSuffix(filepath.Base(j.seed), ".txt")
 			if i := strings.LastIndexAny(id, "_-"); i >= 0 {
 				id = id[i+1:]
 			}
-			d.slug += "-" + strings.ToLower(id)
+			j.slug += "-" + strings.ToLower(id)
 		}
-		if seen[d.slug] {
-			return fmt.Errorf("seeds/%s: its address %q is taken by another document", d.orig.Source, d.slug)
+		if seen[j.slug] {
+			return fmt.Errorf("%s: its address %q is taken by another document", j.seed, j.slug)
 		}
-		seen[d.slug] = true
+		seen[j.slug] = true
 	}
 	return nil
 }

@@ -33,14 +33,66 @@ func TestCommittedContentUpToDate(t *testing.T) {
 			t.Errorf("%s differs from what the converter generates (run go run ./tools/site convert):\n%s", rel, lineDiff(want, got))
 		}
 	}
-	existing, err := generatedPages("../..", nil)
+	expected := map[string]bool{}
+	for rel := range out {
+		expected[rel] = true
+	}
+	stale, err := staleGeneratedPages("../..", expected)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, rel := range existing {
-		if _, ok := out[rel]; !ok {
-			t.Errorf("%s is a generated page of no seed (run go run ./tools/site convert)", rel)
-		}
+	for _, rel := range stale {
+		t.Errorf("%s is a generated page of no seed (run go run ./tools/site convert)", rel)
+	}
+}
+
+// TestMain keeps the converter's cache away from the user's.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "convert-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// TestCache checks that a rerun with nothing changed converts nothing, and
+// that a change to a seed or to a generated page is noticed all the same.
+func TestCache(t *testing.T) {
+	root := newRoot(t, map[string]string{"seeds/a.txt": seedA, "seeds/a.en.md": seedAen, "seeds/b.txt": strings.Replace(seedA, "3. март", "4. март", 1)})
+	res, err := Run(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Converted != 2 || len(res.Written) != 5 {
+		t.Fatalf("first run: converted %d, wrote %v", res.Converted, res.Written)
+	}
+	res, err = Run(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Converted != 0 || len(res.Written) != 0 || res.Pages["sr"] != 2 || res.Pages["en"] != 1 {
+		t.Fatalf("rerun: converted %d, wrote %v, pages %v", res.Converted, res.Written, res.Pages)
+	}
+	// A hand edit of a generated page is undone.
+	page := filepath.Join(root, "content/documents/2016-03-04-beograd-zakljucci.sr.md")
+	data, _ := os.ReadFile(page)
+	os.WriteFile(page, append(data, "edited\n"...), 0o644)
+	// A changed seed is converted again.
+	os.WriteFile(filepath.Join(root, "seeds/a.txt"), []byte(strings.Replace(seedA, "прво", "прво и прво", 1)), 0o644)
+	res, err = Run(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The English page changes too: it names the seed's SHA-256.
+	want := "content/documents/2016-03-03-beograd-zakljucci.en.md content/documents/2016-03-03-beograd-zakljucci.sr-latn.md content/documents/2016-03-03-beograd-zakljucci.sr.md content/documents/2016-03-04-beograd-zakljucci.sr.md"
+	if res.Converted != 2 || strings.Join(res.Written, " ") != want {
+		t.Errorf("after changes: converted %d, wrote %v\nwant %s", res.Converted, res.Written, want)
+	}
+	if got, _ := os.ReadFile(page); !bytes.Equal(got, data) {
+		t.Errorf("the hand edit of %s was not undone", page)
 	}
 }
 
@@ -241,11 +293,11 @@ func TestRenderedText(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, seed := range seeds {
-			c, err := convertSeed(root, cfg, seed, trans[seed])
+			j, err := prepare(root, cfg, nil, seed, trans[seed])
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, v := range c.pages {
+			for _, v := range j.versions {
 				checkRendered(t, seed+" ("+v.version.Lang+")", v.doc, v.version)
 			}
 		}

@@ -13,6 +13,9 @@ import (
 // UTF-8 on one line, no control characters, no leading or trailing ASCII
 // space, no runs of spaces. Outside the domain the result is unspecified.
 func Escape(s string) string {
+	if plain(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	trail := trailingHashes(s)
@@ -34,6 +37,29 @@ func Escape(s string) string {
 // (0 and utf8.RuneError at the ends), digits is the length of the run of
 // ASCII digits s starts with, and trail is the byte offset where the run of
 // '#' that s ends with begins (len(s) if none).
+// special marks the bytes needsEscape may escape anywhere in a string.
+var special = func() (t [256]bool) {
+	for _, c := range []byte("\\`*[]<~|{}_&!#") {
+		t[c] = true
+	}
+	return t
+}()
+
+// plain reports whether Escape would leave s as it is because it has none
+// of the bytes that may need escaping anywhere, and its first byte needs
+// none at the start: most text of a document, which is then not copied.
+func plain(s string) bool {
+	if s == "" || strings.IndexByte(">-+=:", s[0]) >= 0 || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if special[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
 func needsEscape(s string, i int, r, prev, next rune, digits, trail int) bool {
 	switch r {
 	case '\\', // escapes, and a hard line break at the end of a line

@@ -56,12 +56,31 @@ func clean(s string) string {
 }
 
 // needsCleaning reports whether s has leading, trailing, doubled or
-// non-space white space; most lines of a seed have none.
+// non-space white space; most lines of a seed have none. It looks at
+// bytes, and at runes only where a byte may start multi-byte white space.
 func needsCleaning(s string) bool {
-	if s == "" {
-		return false
-	}
 	prevSpace := true // a leading space needs cleaning
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			if mayBeBlank(c) {
+				return needsCleaningRunes(s)
+			}
+			// A byte of a letter (Cyrillic lead bytes are 0xD0–0xD3).
+			prevSpace = false
+			continue
+		}
+		blank := c <= ' ' || c == 0x7F
+		if blank && (prevSpace || c != ' ') {
+			return true
+		}
+		prevSpace = blank
+	}
+	return prevSpace && s != ""
+}
+
+func needsCleaningRunes(s string) bool {
+	prevSpace := true
 	for _, r := range s {
 		blank := isBlank(r)
 		if blank && (prevSpace || r != ' ') {
@@ -70,6 +89,14 @@ func needsCleaning(s string) bool {
 		prevSpace = blank
 	}
 	return prevSpace
+}
+
+// mayBeBlank reports whether c is the first byte of a UTF-8 sequence
+// that may encode white space or a control character: U+0080–U+00A0
+// (0xC2), U+1680 (0xE1), U+2000–U+205F (0xE2), U+3000 (0xE3), U+FEFF
+// (0xEF).
+func mayBeBlank(c byte) bool {
+	return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF
 }
 
 // isBlank reports whether r is white space or a control character. The

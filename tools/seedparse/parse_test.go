@@ -290,3 +290,14 @@ func words(s string) []string {
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
+
+func TestNeedsCleaning(t *testing.T) {
+	for _, s := range []string{"", "а", "а б", " а", "а ", "а  б", "а\tб", "а\u00a0б", "\u00a0а", "а\u2003", "а\u3000б", "аб\ufeff", "a\x7fb", "Љубљана, 3. март", "а \u00a0б", "\u0085"} {
+		if got, want := needsCleaning(s), needsCleaningRunes(s) && s != ""; got != want {
+			t.Errorf("needsCleaning(%q) = %v, want %v", s, got, want)
+		}
+		if got := clean(s); needsCleaning(got) {
+			t.Errorf("clean(%q) = %q still needs cleaning", s, got)
+		}
+	}
+}
