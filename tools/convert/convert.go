@@ -69,31 +69,57 @@ func Run(root string) (*Result, error) {
 	}
 	cache := loadCache(root, cfg)
 
-	// Read every input and decide which seeds need converting.
-	jobs := make([]*job, len(seeds))
-	errs := make([]error, len(seeds))
-	parallel(len(seeds), func(i int) {
-		jobs[i], errs[i] = prepare(root, cfg, cache, seeds[i], translations[seeds[i]])
-		if jobs[i] != nil {
-			// Parsed only to check it and learn its address: holding
-			// 10,000 documents costs more memory than parsing again.
-			jobs[i].versions = nil
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	if err := assignJobSlugs(jobs); err != nil {
-		return nil, err
-	}
-
 	stage, err := newStage(root)
 	if err != nil {
 		return nil, err
 	}
 	defer stage.discard()
+
+	// One pass reads every input and converts the seeds that changed,
+	// each at the first address it claims; the documents are dropped as
+	// soon as their pages are staged, so memory does not grow with the
+	// number of seeds. A document whose address another has claimed waits.
+	jobs := make([]*job, len(seeds))
+	errs := make([]error, len(seeds))
+	var mu sync.Mutex
+	claimed := map[string]bool{}
+	parallel(len(seeds), func(i int) {
+		j, err := prepare(root, cfg, cache, seeds[i], translations[seeds[i]])
+		if err == nil && j.versions != nil {
+			mu.Lock()
+			free := !claimed[j.baseSlug]
+			claimed[j.baseSlug] = true
+			mu.Unlock()
+			if free {
+				j.slug = j.baseSlug
+				err = j.render(root, cfg, stage)
+			} else {
+				j.versions = nil
+			}
+		}
+		jobs[i], errs[i] = j, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	// Documents that share an address get their final ones only now;
+	// the few whose address changed, and the unchanged ones the cache
+	// vouches for, are settled in a second pass.
+	if err := assignJobSlugs(jobs); err != nil {
+		return nil, err
+	}
+	for _, j := range jobs {
+		if j.outputs != nil && j.renderedSlug != j.slug {
+			for _, o := range j.outputs {
+				stage.remove(o.Path)
+			}
+			j.outputs = nil
+		}
+	}
 	parallel(len(jobs), func(i int) {
-		errs[i] = jobs[i].render(root, cfg, stage)
+		if jobs[i].outputs == nil {
+			errs[i] = jobs[i].render(root, cfg, stage)
+		}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -288,17 +314,18 @@ func listSeeds(root string, cfg *config) ([]string, map[string]map[string]string
 // job is one seed: its inputs, and either its parsed language versions
 // or, when the cache says nothing changed, the pages it has.
 type job struct {
-	seed      string            // "seeds/<id>.txt"
-	trans     map[string]string // language → "seeds/<id>.<lang>.md"
-	key       string            // the fingerprint of its inputs
-	baseSlug  string            // the slug before any disambiguation
-	slug      string
-	inputs    []inputStat // the seed\'s and its translations\' sizes and times
-	cached    *cacheEntry // set when the cache knows this seed's pages
-	unchanged bool        // its pages are as the cache knows them: nothing done
-	versions  []version   // set when parsed
-	warnings  []string
-	outputs   []output // the pages, once rendered or taken from the cache
+	seed         string            // "seeds/<id>.txt"
+	trans        map[string]string // language → "seeds/<id>.<lang>.md"
+	key          string            // the fingerprint of its inputs
+	baseSlug     string            // the slug before any disambiguation
+	slug         string
+	renderedSlug string      // the address its staged pages have
+	inputs       []inputStat // the seed\'s and its translations\' sizes and times
+	cached       *cacheEntry // set when the cache knows this seed's pages
+	unchanged    bool        // its pages are as the cache knows them: nothing done
+	versions     []version   // set when parsed
+	warnings     []string
+	outputs      []output // the pages, once rendered or taken from the cache
 }
 
 type version struct {
@@ -427,7 +454,7 @@ func (j *job) render(root string, cfg *config, stage *stage) error {
 		}
 		p.data = nil
 	}
-	j.outputs = pages
+	j.outputs, j.renderedSlug = pages, j.slug
 	j.versions = nil // let the garbage collector have the documents
 	return nil
 }

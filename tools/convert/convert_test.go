@@ -338,3 +338,47 @@ func checkRendered(t *testing.T, name string, doc *document.Document, v pages.Ve
 		}
 	}
 }
+
+// TestSameAddress converts two documents of the same day, place and type:
+// the first by id keeps the plain address, the other adds the end of its id.
+func TestSameAddress(t *testing.T) {
+	root := newRoot(t, map[string]string{"seeds/x_b2.txt": seedA, "seeds/x_a1.txt": strings.Replace(seedA, "прво", "нешто друго", 1)})
+	for run := range 2 {
+		res, err := Run(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "content/documents/2016-03-03-beograd-zakljucci-b2.sr-latn.md content/documents/2016-03-03-beograd-zakljucci-b2.sr.md content/documents/2016-03-03-beograd-zakljucci.sr-latn.md content/documents/2016-03-03-beograd-zakljucci.sr.md"
+		if run == 1 {
+			want = ""
+		}
+		if got := strings.Join(res.Written, " "); got != want {
+			t.Errorf("run %d wrote %s\nwant      %s", run+1, got, want)
+		}
+	}
+	plain, _ := os.ReadFile(filepath.Join(root, "content/documents/2016-03-03-beograd-zakljucci.sr.md"))
+	if !strings.Contains(string(plain), "нешто друго") {
+		t.Errorf("the plain address is not x_a1's, the first by id:\n%s", plain)
+	}
+	entries, _ := os.ReadDir(filepath.Join(root, "content/documents"))
+	if len(entries) != 4 {
+		t.Errorf("content/documents has %d files, want 4", len(entries))
+	}
+	// A new document, first by id, takes the plain address from one the
+	// cache knows, which moves.
+	writeTestFile(t, filepath.Join(root, "seeds/x_a0.txt"), []byte(strings.Replace(seedA, "прво", "најновије", 1)))
+	res, err := Run(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "content/documents/2016-03-03-beograd-zakljucci-a1.sr-latn.md content/documents/2016-03-03-beograd-zakljucci-a1.sr.md content/documents/2016-03-03-beograd-zakljucci.sr-latn.md content/documents/2016-03-03-beograd-zakljucci.sr.md"
+	if got := strings.Join(res.Written, " "); got != want {
+		t.Errorf("wrote %s\nwant  %s", got, want)
+	}
+	for file, word := range map[string]string{"": "најновије", "-a1": "нешто друго", "-b2": "прво,"} {
+		data, _ := os.ReadFile(filepath.Join(root, "content/documents/2016-03-03-beograd-zakljucci"+file+".sr.md"))
+		if !strings.Contains(string(data), word) {
+			t.Errorf("2016-03-03-beograd-zakljucci%s.sr.md lacks %q", file, word)
+		}
+	}
+}

@@ -102,6 +102,16 @@ func (s *stage) nested(dir string, byDir map[string][]string) bool {
 	return false
 }
 
+// remove unstages root/rel, if it was staged.
+func (s *stage) remove(rel string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i := slices.Index(s.files, rel); i >= 0 {
+		s.files = slices.Delete(s.files, i, i+1)
+		os.Remove(filepath.Join(s.dir, filepath.FromSlash(rel)))
+	}
+}
+
 func (s *stage) discard() { os.RemoveAll(s.dir) }
 
 // staleGeneratedPages lists the generated pages under root/content that
