@@ -77,4 +77,3 @@ func seedState(root string) string {
 	}
 	return b.String()
 }
-

@@ -48,13 +48,13 @@ func Seed(i int) (seed, translation []byte) {
 		}
 		return s
 	}
-	title, titleEN := sentence(6+r.IntN(8))
+	title, titleEN := sentence(6 + r.IntN(8))
 	title, titleEN = capital(title), capital(titleEN)
 	p := r.IntN(len(places))
 	ty := r.IntN(len(types))
 	sub, subEN := "", ""
 	if r.IntN(2) == 0 {
-		sub, subEN = sentence(4+r.IntN(5))
+		sub, subEN = sentence(4 + r.IntN(5))
 	}
 	// The title wraps over two lines, as Word exports it.
 	cut := strings.LastIndex(title[:len(title)/2+1], " ")
@@ -84,21 +84,21 @@ func Seed(i int) (seed, translation []byte) {
 	for range 2 + r.IntN(10) {
 		switch r.IntN(5) {
 		case 0:
-			h, hEN := sentence(2+r.IntN(3))
+			h, hEN := sentence(2 + r.IntN(3))
 			fmt.Fprintf(&s, "%s\n", capital(h))
 			fmt.Fprintf(&t, "\n## %s\n", capital(hEN))
 		case 1, 2:
-			a, aEN := sentence(10+r.IntN(60))
+			a, aEN := sentence(10 + r.IntN(60))
 			fmt.Fprintf(&s, "%s.\n", capital(a))
 			fmt.Fprintf(&t, "\n%s.\n", capital(aEN))
 		default:
-			a, aEN := sentence(5+r.IntN(10))
+			a, aEN := sentence(5 + r.IntN(10))
 			fmt.Fprintf(&s, "%s:\n", capital(a))
 			fmt.Fprintf(&t, "\n%s:\n\n", capital(aEN))
 			numbered := r.IntN(2) == 0
 			n := 2 + r.IntN(6)
 			for k := 1; k <= n; k++ {
-				it, itEN := sentence(5+r.IntN(20))
+				it, itEN := sentence(5 + r.IntN(20))
 				end := ","
 				if k == n {
 					end = "."
