@@ -527,11 +527,12 @@ func Transliterate(doc *document.Document, file string) (*document.Document, []s
 		return latin
 	}
 	l := *doc
-	l.Title = conv(doc.Title, 1)
-	l.Subtitle = conv(doc.Subtitle, 1)
-	l.Place = conv(doc.Place, 1)
-	l.DateLine = conv(doc.DateLine, 1)
-	l.Summary = conv(doc.Summary, 1)
+	h := doc.HeaderLines
+	l.Title = conv(doc.Title, h.Title)
+	l.Subtitle = conv(doc.Subtitle, h.Subtitle)
+	l.DateLine = conv(doc.DateLine, h.Date)
+	l.Place, _ = translit.ToLatin(doc.Place) // part of the date line: warned there
+	l.Summary, _ = translit.ToLatin(doc.Summary)
 	l.Blocks = make([]document.Block, len(doc.Blocks))
 	for i, b := range doc.Blocks {
 		b.Text = conv(b.Text, b.Line)

@@ -382,3 +382,26 @@ func TestSameAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningsNameTheLine checks that letters that are not Serbian
+// Cyrillic are reported with the line they are on, in the header too.
+func TestWarningsNameTheLine(t *testing.T) {
+	root := newRoot(t, map[string]string{"seeds/w.txt": "Наслов са Ѓ\n- поднаслов са Ќ -\nЈалта, 3. март 2016.\nЗакључци\nТекст Я.\n"})
+	res, err := Run(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"seeds/w.txt:1: warning: not Serbian Cyrillic, left as is in the Latin version: Ѓ (U+0403)",
+		"seeds/w.txt:2: warning: not Serbian Cyrillic, left as is in the Latin version: Ќ (U+040C)",
+		"seeds/w.txt:5: warning: not Serbian Cyrillic, left as is in the Latin version: Я (U+042F)",
+	}
+	if strings.Join(res.Warnings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(res.Warnings, "\n"), strings.Join(want, "\n"))
+	}
+	// A rerun that converts nothing still warns.
+	res, err = Run(root)
+	if err != nil || res.Converted != 0 || len(res.Warnings) != 3 {
+		t.Errorf("rerun: converted %d, warnings %v, err %v", res.Converted, res.Warnings, err)
+	}
+}

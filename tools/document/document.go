@@ -35,6 +35,10 @@ type Document struct {
 	End      Date   // last day; equal to Start for a one-day event
 	DateLine string // the place-and-date line as written in the seed
 
+	// HeaderLines are the 1-based source lines of the title's first line,
+	// the subtitle's (0 if none) and the date line, for messages.
+	HeaderLines struct{ Title, Subtitle, Date int }
+
 	// Type is the document-type heading (Закључци, Препоруке, Декларација).
 	// It is also the first block of Blocks, so that the body reads in the
 	// order of the original.

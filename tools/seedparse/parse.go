@@ -140,8 +140,10 @@ func parseHeader(file string, doc *document.Document, lines []line) ([]line, err
 		return nil, document.Errorf(file, head[0].n, "no title: the document starts with its subtitle")
 	}
 	doc.Title = joinText(head[:sub])
+	doc.HeaderLines.Title, doc.HeaderLines.Date = head[0].n, lines[dateAt].n
 	if sub < len(head) {
 		doc.Subtitle = unframe(joinText(head[sub:]))
+		doc.HeaderLines.Subtitle = head[sub].n
 	}
 
 	body := lines[dateAt+1:]
