@@ -21,6 +21,10 @@ import (
 // per site root (encoding/gob: it decodes several times faster than JSON,
 // which matters at 10,000 seeds), and is only ever a shortcut: deleting it changes nothing
 // but the time a run takes.
+// CacheDirEnv names the environment variable that, when set, is the
+// folder for the cache instead of the user's cache folder (tests set it).
+const CacheDirEnv = "SITE_CONVERT_CACHE"
+
 type cache struct {
 	path    string
 	loaded  bool // Entries came from the cache file
@@ -41,9 +45,13 @@ type cacheEntry struct {
 // was made by another converter or for another config.toml. It returns nil
 // (no caching) when there is no cache folder.
 func loadCache(root string, cfg *config) *cache {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return nil
+	dir := os.Getenv(CacheDirEnv)
+	if dir == "" {
+		d, err := os.UserCacheDir()
+		if err != nil {
+			return nil
+		}
+		dir = filepath.Join(d, "regionaldialogue-site")
 	}
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -51,7 +59,7 @@ func loadCache(root string, cfg *config) *cache {
 	}
 	h := sha256.Sum256([]byte(abs))
 	c := &cache{
-		path:    filepath.Join(dir, "regionaldialogue-site", "convert-"+hex.EncodeToString(h[:8])+".gob"),
+		path:    filepath.Join(dir, "convert-"+hex.EncodeToString(h[:8])+".gob"),
 		Tool:    toolFingerprint(cfg),
 		Entries: map[string]*cacheEntry{},
 	}

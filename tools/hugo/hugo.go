@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -100,11 +101,14 @@ func Build(ctx context.Context, o Options) error {
 // module (as `go run` and `go test` are): the go command builds Hugo from
 // the version pinned in go.mod on first use and caches the binary.
 func Run(ctx context.Context, env []string, args ...string) ([]byte, error) {
-	cmd := Command(ctx, env, args...)
+	cmd, err := Command(ctx, env, args...)
+	if err != nil {
+		return nil, err
+	}
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out
-	err := cmd.Run()
+	err = cmd.Run()
 	return out.Bytes(), err
 }
 
@@ -127,12 +131,50 @@ func StatInputs(src string) {
 	}
 }
 
-// Command returns the command `go tool hugo args...` with extra
-// environment variables, for callers that run it themselves.
-func Command(ctx context.Context, env []string, args ...string) *exec.Cmd {
-	cmd := GoCommand(ctx, append([]string{"tool", "hugo"}, args...)...)
-	cmd.Env = append(cmd.Env, env...)
-	return cmd
+// Command returns the command that runs the pinned Hugo with args and
+// extra environment variables, for callers that run it themselves. It
+// runs Hugo's binary itself rather than `go tool hugo`, so that cancelling
+// ctx stops Hugo and not only the go command in front of it.
+func Command(ctx context.Context, env []string, args ...string) (*exec.Cmd, error) {
+	bin, err := Binary(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	return cmd, nil
+}
+
+var binary struct {
+	sync.Mutex
+	path string
+}
+
+// Binary returns the path of the Hugo binary pinned in go.mod, building it
+// into the go command's cache on first use (one to two minutes).
+func Binary(ctx context.Context) (string, error) {
+	binary.Lock()
+	defer binary.Unlock()
+	if binary.path != "" {
+		return binary.path, nil
+	}
+	for try := 0; ; try++ {
+		out, err := GoCommand(ctx, "tool", "-n", "hugo").Output()
+		path := strings.TrimSpace(string(out))
+		if err == nil && path != "" {
+			if _, statErr := os.Stat(path); statErr == nil {
+				binary.path = path
+				return path, nil
+			}
+		}
+		if try > 0 {
+			return "", fmt.Errorf("hugo: cannot find the pinned Hugo (go tool -n hugo: %v %s)", err, out)
+		}
+		// Not built yet: running it once builds and caches it.
+		if out, err := GoCommand(ctx, "tool", "hugo", "version").CombinedOutput(); err != nil {
+			return "", fmt.Errorf("hugo: building the pinned Hugo: %v\n%s", err, out)
+		}
+	}
 }
 
 // GoCommand returns the command `go args...`, with the go command that

@@ -19,50 +19,72 @@ import (
 // Serve converts once, starts `hugo server` on port, and converts again
 // after every change in root/seeds until ctx is done. Conversion errors
 // are printed to log and the server keeps the last good pages.
+//
+// When a conversion changes pages, Hugo's server is restarted: the
+// converter renames new pages into place, and Hugo v0.165's server, seeing
+// several language versions of a page replaced at once, was seen to keep
+// serving the old page (tools/preview's test caught it about one time in
+// two). A restart takes a second for a site of this size.
 func Serve(ctx context.Context, root string, port int, log io.Writer) error {
 	convertAndReport(root, log)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	cmd := hugo.Command(ctx, nil, "server", "--source", root, "--port", fmt.Sprint(port),
-		"--bind", "127.0.0.1", "--disableFastRender", "--noBuildLock")
-	cmd.Stdout, cmd.Stderr = log, log
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-
 	last := seedState(root)
 	tick := time.NewTicker(500 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		select {
-		case err := <-done:
+		hugoCtx, stop := context.WithCancel(ctx)
+		cmd, err := hugo.Command(hugoCtx, nil, "server", "--source", root, "--port", fmt.Sprint(port),
+			"--bind", "127.0.0.1", "--disableFastRender", "--noBuildLock")
+		if err != nil {
+			stop()
 			return err
-		case <-ctx.Done():
-			<-done
-			return nil
-		case <-tick.C:
-			if now := seedState(root); now != last {
-				last = now
-				convertAndReport(root, log)
+		}
+		cmd.Stdout, cmd.Stderr = log, log
+		if err := cmd.Start(); err != nil {
+			stop()
+			return err
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		restart := false
+		for !restart {
+			select {
+			case err := <-done:
+				stop()
+				return err
+			case <-ctx.Done():
+				stop()
+				<-done
+				return nil
+			case <-tick.C:
+				if now := seedState(root); now != last {
+					last = now
+					restart = convertAndReport(root, log)
+				}
 			}
 		}
+		stop()
+		<-done
+		fmt.Fprintln(log, "pages changed: restarting the preview server")
 	}
 }
 
-func convertAndReport(root string, log io.Writer) {
+// convertAndReport converts root's seeds, prints what happened, and
+// reports whether any page changed.
+func convertAndReport(root string, log io.Writer) bool {
 	res, err := convert.Run(root)
 	if err != nil {
 		fmt.Fprintf(log, "seeds not converted; the preview shows the last good pages:\n%v\n", err)
-		return
+		return false
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(log, w)
 	}
-	if len(res.Written)+len(res.Removed) > 0 {
+	changed := len(res.Written)+len(res.Removed) > 0
+	if changed {
 		fmt.Fprintf(log, "converted: %d written, %d removed\n", len(res.Written), len(res.Removed))
 	}
+	return changed
+
 }
 
 // seedState is a fingerprint of seeds/: every file's name, size and
