@@ -92,7 +92,7 @@ func Crawl(f Fetcher, o Options) *Result {
 				continue // reported as broken already, or not a page
 			}
 			if !target.IDs[r.URL.Fragment] {
-				c.problem(p.URL.String(), r.Raw, "no element with id "+r.URL.Fragment+" on "+target.URL.String())
+				c.problem(p.URL.String(), r.Raw, "no element with id "+r.URL.Fragment+" on "+withoutFragment(target.URL))
 			}
 		}
 	}
