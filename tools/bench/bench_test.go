@@ -1,0 +1,280 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/regionaldialogue/site/tools/convert"
+	"github.com/regionaldialogue/site/tools/publish"
+)
+
+func TestParseSizes(t *testing.T) {
+	for in, want := range map[string][]int{
+		"100,1000,10000": {100, 1000, 10000},
+		"10k, 100":       {100, 10000},
+		"1_000,1000":     {1000},
+	} {
+		got, err := ParseSizes(in)
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("ParseSizes(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "0", "-5", "ten"} {
+		if _, err := ParseSizes(in); err == nil {
+			t.Errorf("ParseSizes(%q): no error", in)
+		}
+	}
+}
+
+func TestMedian(t *testing.T) {
+	ss := []Sample{
+		{Wall: 3 * time.Second, MaxRSS: 10},
+		{Wall: 1 * time.Second, MaxRSS: 30},
+		{Wall: 2 * time.Second, MaxRSS: 20},
+	}
+	if m := medianSample(ss); m.Wall != 2*time.Second || m.MaxRSS != 20 {
+		t.Errorf("median of 3 = %+v", m)
+	}
+	if m := medianSample(ss[:2]); m.Wall != 2*time.Second || m.MaxRSS != 20 {
+		t.Errorf("median of 2 = %+v", m)
+	}
+	if got := (Sample{Wall: 1, MaxRSS: 5}).add(Sample{Wall: 2, MaxRSS: 3}); got.Wall != 3 || got.MaxRSS != 5 {
+		t.Errorf("add = %+v, want times summed and the larger memory", got)
+	}
+}
+
+// TestHugoBuilds: the floor runs the builds publish.Build makes, with
+// tools/hugo's arguments.
+func TestHugoBuilds(t *testing.T) {
+	src, out := t.TempDir(), t.TempDir()
+	hbs, err := HugoBuilds(src, out, 1234)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hbs) != 2 {
+		t.Fatalf("%d builds, want 2", len(hbs))
+	}
+	offline, site := hbs[0], hbs[1]
+	if !slices.Equal(offline.Env, []string{"HUGO_RELATIVEURLS=true", "HUGO_UGLYURLS=true"}) || site.Env != nil {
+		t.Errorf("env: offline %q, site %q", offline.Env, site.Env)
+	}
+	if filepath.Base(offline.Destination) != publish.OfflineName {
+		t.Errorf("offline destination %s", offline.Destination)
+	}
+	for _, hb := range hbs {
+		args := strings.Join(hb.Args, " ")
+		for _, want := range []string{"--source " + src, "--destination " + hb.Destination, "--minify", "--cleanDestinationDir", "--config " + filepath.Join(src, "config.toml") + ","} {
+			if !strings.Contains(args, want) {
+				t.Errorf("args %q lack %q", args, want)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(site.Args, " "), "--baseURL /") {
+		t.Errorf("site build: %q: no --baseURL / (tools/site's default)", site.Args)
+	}
+	params, err := os.ReadFile(filepath.Join(out, "params-site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(params, []byte("offlineZipBytes = 1234")) || !bytes.Contains(params, []byte(publish.ZipPath)) {
+		t.Errorf("params-site.toml:\n%s", params)
+	}
+}
+
+func TestSameTree(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, d := range []string{a, b} {
+		os.MkdirAll(filepath.Join(d, "x"), 0o755)
+		os.WriteFile(filepath.Join(d, "x", "index.html"), []byte("same"), 0o644)
+	}
+	os.WriteFile(filepath.Join(a, "skip.zip"), []byte("only in a"), 0o644)
+	if diff, err := SameTree(a, b, "skip.zip"); err != nil || diff != "" {
+		t.Errorf("SameTree = %q, %v; want no difference", diff, err)
+	}
+	os.WriteFile(filepath.Join(b, "x", "index.html"), []byte("other"), 0o644)
+	if diff, _ := SameTree(a, b, "skip.zip"); diff != "x/index.html differs" {
+		t.Errorf("SameTree = %q", diff)
+	}
+}
+
+func TestWeighSite(t *testing.T) {
+	public := t.TempDir()
+	files := map[string]string{
+		"index.html":                 `<!doctype html><html lang=sr-Cyrl-RS><link rel=stylesheet href=/css/s.css><script src=/js/l.js defer></script><p>x`,
+		"en/documents/a/index.html":  `<!doctype html><html lang=en><link rel="alternate stylesheet" href=../../../css/s.css><p>y`,
+		"en/documents/index.html":    `<!doctype html><html lang=en><p>z`,
+		"404.html":                   `<!doctype html><html lang=sr-Cyrl-RS><p>404`,
+		"css/s.css":                  strings.Repeat("a{color:red}", 10),
+		"js/l.js":                    "let x=1",
+		"documents/a/not-a-page.txt": "",
+	}
+	for name, text := range files {
+		p := filepath.Join(public, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	w, err := WeighSite(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range w.Pages {
+		got = append(got, p.Path+" "+p.Kind+" "+p.Locale)
+	}
+	want := []string{"index.html home sr-Cyrl-RS", "en/documents/index.html section en", "en/documents/a/index.html document en", "404.html 404 sr-Cyrl-RS"}
+	if !slices.Equal(got, want) {
+		t.Errorf("pages:\n%q\nwant\n%q", got, want)
+	}
+	home, doc := w.Pages[0], w.Pages[2]
+	if home.CSS.Raw != 120 || home.JS.Raw != 7 || home.HTML.Raw != int64(len(files["index.html"])) {
+		t.Errorf("home: %+v", home)
+	}
+	if doc.CSS.Raw != 120 || doc.JS.Raw != 0 || !slices.Equal(doc.CSSFiles, []string{"css/s.css"}) {
+		t.Errorf("document: %+v", doc)
+	}
+	if home.Total() != home.HTML.Gzip+home.CSS.Gzip+home.JS.Gzip {
+		t.Errorf("total %d", home.Total())
+	}
+}
+
+func testReport() *Report {
+	p := func(n int, scale time.Duration) *Point {
+		pt := &Point{N: n, Pages: 2*n + n/3, Samples: map[string][]Sample{}, FloorSame: true}
+		for i, b := range Builds {
+			pt.Samples[b] = []Sample{{Wall: scale * time.Duration(i+1), MaxRSS: 50 << 20}}
+		}
+		pt.RerunWritten = []int{0}
+		return pt
+	}
+	return &Report{Command: "go run ./tools/bench -n 100,10000", Runs: 1,
+		Points: []*Point{p(100, 10*time.Millisecond), p(TargetN, time.Second)}}
+}
+
+func TestTargets(t *testing.T) {
+	ts := Targets(testReport())
+	results := map[string]bool{}
+	for _, tg := range ts {
+		if tg.Measured == "" {
+			t.Errorf("%s: not measured", tg.What)
+		}
+		results[tg.What] = tg.Pass
+	}
+	// At N = 10,000: convert first 1 s, rerun 2 s, pipeline 3 s, floor 4 s, minimal 5 s.
+	for what, want := range map[string]bool{
+		"pipeline / Hugo floor (wall time)":                                       true,
+		"our templates / minimal template: Hugo floor / Hugo minimal (wall time)": true,
+		"converter, first run: wall time":                                         true,
+		"converter, rerun with nothing changed: wall time":                        false,
+		"converter, rerun with nothing changed: files written or removed":         true,
+	} {
+		if got, ok := results[what]; !ok || got != want {
+			t.Errorf("%s: pass = %v (present %v), want %v", what, got, ok, want)
+		}
+	}
+}
+
+// TestMarkdownKeepsNotes: the notes below the marker survive a rewrite.
+func TestMarkdownKeepsNotes(t *testing.T) {
+	rep := testReport()
+	first := Markdown(rep, ".github/readme/bench.svg", "")
+	if !bytes.Contains(first, []byte(notesMarker)) || !bytes.Contains(first, []byte("![")) {
+		t.Fatalf("no marker or chart:\n%s", first)
+	}
+	edited := append(first, "\nProfiled: the templates.\n"...)
+	second := Markdown(rep, "", KeptNotes(edited))
+	if !bytes.HasSuffix(second, []byte("Profiled: the templates.\n")) {
+		t.Errorf("notes lost:\n%s", second)
+	}
+	if bytes.Count(second, []byte(notesMarker)) != 1 {
+		t.Errorf("marker repeated")
+	}
+}
+
+// TestChart: the chart is well-formed XML with a line and a legend entry
+// per build.
+func TestChart(t *testing.T) {
+	svg := Chart(testReport())
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	paths, texts := 0, []string{}
+	inText := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed: %v\n%s", err, svg)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			inText = tok.Name.Local == "text"
+			for _, a := range tok.Attr {
+				if a.Name.Local == "class" && strings.HasPrefix(a.Value, "line ") && tok.Name.Local == "path" {
+					paths++
+				}
+			}
+		case xml.CharData:
+			if inText {
+				texts = append(texts, string(tok))
+			}
+		case xml.EndElement:
+			inText = false
+		}
+	}
+	if paths != len(Builds) {
+		t.Errorf("%d lines, want %d", paths, len(Builds))
+	}
+	for _, b := range Builds {
+		if !slices.Contains(texts, b) {
+			t.Errorf("legend lacks %q", b)
+		}
+	}
+	for _, label := range []string{"100", "10,000", "1 s"} {
+		if !slices.Contains(texts, label) {
+			t.Errorf("no axis label %q in %q", label, texts)
+		}
+	}
+	if !bytes.Contains(svg, []byte("prefers-color-scheme: dark")) {
+		t.Error("no dark variant")
+	}
+}
+
+// TestConvertOnly converts the real seed: what the benchmark runs in a
+// child process.
+func TestConvertOnly(t *testing.T) {
+	t.Setenv(convert.CacheDirEnv, t.TempDir())
+	root := t.TempDir()
+	if err := CopySite("../..", root); err != nil {
+		t.Fatal(err)
+	}
+	seeds, _ := filepath.Glob("../../seeds/*")
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Join(root, "seeds"), 0o755)
+		os.WriteFile(filepath.Join(root, "seeds", filepath.Base(s)), data, 0o644)
+	}
+	first, err := ConvertOnly(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Documents == 0 || first.Written == 0 {
+		t.Errorf("first run: %+v", first)
+	}
+	again, err := ConvertOnly(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Written != 0 || again.Removed != 0 {
+		t.Errorf("rerun: %+v, want nothing written", again)
+	}
+}

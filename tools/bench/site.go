@@ -1,0 +1,332 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/regionaldialogue/site/tools/hugo"
+	"github.com/regionaldialogue/site/tools/publish"
+)
+
+// siteFiles are what CopySite copies: the site without its content and
+// seeds, and the module files that let `go tool hugo` run the pinned Hugo
+// in the copy, as it does in the repository.
+var siteFiles = []string{"config.toml", "layouts", "static", "i18n", "go.mod", "go.sum"}
+
+// CopySite copies the site's sources from root into dst.
+func CopySite(root, dst string) error {
+	for _, f := range siteFiles {
+		if err := copyTree(filepath.Join(root, f), filepath.Join(dst, f)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// minimalLayouts are the smallest templates the site's configuration
+// builds with: a page is its content, the home page and the section their
+// title, the feed (config.toml asks for one on the home page) a bare
+// channel, and the 404 page a word. Hugo's embedded robots.txt and
+// sitemap.xml templates serve both variants alike.
+var minimalLayouts = map[string]string{
+	"page.html":    "{{ .Content }}\n",
+	"home.html":    "{{ .Title }}\n",
+	"section.html": "{{ .Title }}\n",
+	"404.html":     "404\n",
+	"home.rss.xml": "<rss version=\"2.0\"><channel><title>{{ site.Title }}</title></channel></rss>\n",
+}
+
+// MinimalSite makes dst a copy of the site in src (config.toml, static/,
+// i18n/, content/) whose layouts/ are minimalLayouts.
+func MinimalSite(src, dst string) error {
+	if err := os.RemoveAll(dst); err != nil {
+		return err
+	}
+	for _, f := range []string{"config.toml", "static", "i18n", "content"} {
+		if err := copyTree(filepath.Join(src, f), filepath.Join(dst, f)); err != nil {
+			return err
+		}
+	}
+	layouts := filepath.Join(dst, "layouts")
+	if err := os.MkdirAll(layouts, 0o755); err != nil {
+		return err
+	}
+	for name, text := range minimalLayouts {
+		if err := os.WriteFile(filepath.Join(layouts, name), []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// HugoBuild is one run of the Hugo binary.
+type HugoBuild struct {
+	Destination string
+	Args        []string
+	Env         []string
+}
+
+// HugoBuilds returns the two Hugo builds tools/publish makes of the site in
+// src (see publish.Build and hugo.Build): the offline copy, then the site
+// with the params that link to the copy (zipBytes: its size), with the
+// same arguments, environment and params file. Their destinations and
+// params files lie under out.
+func HugoBuilds(src, out string, zipBytes int64) ([]HugoBuild, error) {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, err
+	}
+	src, err := filepath.Abs(src)
+	if err != nil {
+		return nil, err
+	}
+	out, err = filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	builds := []struct {
+		name string
+		opt  hugo.Options
+	}{
+		{"offline", hugo.Options{
+			Source: src, Destination: filepath.Join(out, "offline", publish.OfflineName), Offline: true,
+			Params: map[string]any{"offline": true},
+		}},
+		{"site", hugo.Options{
+			// tools/site passes its -baseURL flag, "/" by default.
+			Source: src, Destination: filepath.Join(out, "public"), BaseURL: "/",
+			Params: map[string]any{"offlineZip": publish.ZipPath, "offlineZipBytes": int(zipBytes)},
+		}},
+	}
+	var hbs []HugoBuild
+	for _, b := range builds {
+		params := filepath.Join(out, "params-"+b.name+".toml")
+		var buf bytes.Buffer
+		if err := toml.NewEncoder(&buf).Encode(map[string]any{"params": b.opt.Params}); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(params, buf.Bytes(), 0o644); err != nil {
+			return nil, err
+		}
+		hb := HugoBuild{
+			Destination: b.opt.Destination,
+			Args:        append(b.opt.Args(), "--config", filepath.Join(src, "config.toml")+","+params),
+		}
+		if b.opt.Offline {
+			hb.Env = []string{"HUGO_RELATIVEURLS=true", "HUGO_UGLYURLS=true"}
+		}
+		hbs = append(hbs, hb)
+	}
+	return hbs, nil
+}
+
+// SameTree compares the files under a and b, but skip (a slash path
+// relative to both), and describes the first difference, or returns "".
+func SameTree(a, b, skip string) (string, error) {
+	files := func(root string) (map[string]bool, error) {
+		m := map[string]bool{}
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, err := filepath.Rel(root, path)
+			if rel = filepath.ToSlash(rel); err == nil && rel != skip {
+				m[rel] = true
+			}
+			return err
+		})
+		return m, err
+	}
+	fa, err := files(a)
+	if err != nil {
+		return "", err
+	}
+	fb, err := files(b)
+	if err != nil {
+		return "", err
+	}
+	if len(fa) != len(fb) {
+		return fmt.Sprintf("%d files against %d", len(fa), len(fb)), nil
+	}
+	for rel := range fa {
+		if !fb[rel] {
+			return rel + " is missing from " + b, nil
+		}
+		x, err := os.ReadFile(filepath.Join(a, rel))
+		if err != nil {
+			return "", err
+		}
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil {
+			return "", err
+		}
+		if !bytes.Equal(x, y) {
+			return rel + " differs", nil
+		}
+	}
+	return "", nil
+}
+
+// treeSize returns the bytes of all files under root, the number of HTML
+// files and how many of them are documents.
+func treeSize(root string) (size int64, htmlFiles, documents int, err error) {
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		size += info.Size()
+		if strings.HasSuffix(path, ".html") {
+			htmlFiles++
+			if rel, err := filepath.Rel(root, path); err == nil && pageKind(filepath.ToSlash(rel)) == "document" {
+				documents++
+			}
+		}
+		return nil
+	})
+	return size, htmlFiles, documents, err
+}
+
+// copyTree copies the file or tree src to dst.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+// gzipSize is the size of b compressed with gzip's default level, as the
+// site's tests (tools/e2e) and most web servers compress.
+func gzipSize(b []byte) int64 {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(b)
+	w.Close()
+	return int64(buf.Len())
+}
+
+// Machine describes the computer the benchmark ran on.
+type Machine struct {
+	CPUs     int
+	CPUModel string
+	MemBytes int64
+	Kernel   string
+}
+
+func (m Machine) String() string {
+	return fmt.Sprintf("%d CPUs (%s), %.1f GB memory, Linux %s", m.CPUs, m.CPUModel, float64(m.MemBytes)/(1<<30), m.Kernel)
+}
+
+func readMachine() Machine {
+	m := Machine{CPUs: runtime.NumCPU(), CPUModel: "unknown", Kernel: "unknown"}
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for line := range strings.Lines(string(b)) {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+				m.CPUModel = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for line := range strings.Lines(string(b)) {
+			var kb int64
+			if _, err := fmt.Sscanf(line, "MemTotal: %d kB", &kb); err == nil {
+				m.MemBytes = kb * 1024
+				break
+			}
+		}
+	}
+	if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
+		m.Kernel = strings.TrimSpace(string(b))
+	}
+	return m
+}
+
+// loadAverage returns the 1, 5 and 15 minute load averages.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// writeFile writes data to path, making its folder.
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// relLink is target's path relative to the folder of from, with slashes,
+// for a Markdown link; "" if target is.
+func relLink(from, target string) string {
+	if target == "" {
+		return ""
+	}
+	fa, err1 := filepath.Abs(filepath.Dir(from))
+	ta, err2 := filepath.Abs(target)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(target)
+	}
+	rel, err := filepath.Rel(fa, ta)
+	if err != nil {
+		return filepath.ToSlash(target)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// fsType names the kind of filesystem path lies on, as far as Linux's
+// statfs tells it.
+func fsType(path string) string {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(path, &st); err != nil {
+		return "unknown"
+	}
+	switch st.Type {
+	case 0xef53:
+		return "ext4"
+	case 0x01021994:
+		return "tmpfs"
+	case 0x58465342:
+		return "xfs"
+	case 0x9123683e:
+		return "btrfs"
+	case 0x794c7630:
+		return "overlayfs"
+	}
+	return fmt.Sprintf("filesystem 0x%x", st.Type)
+}
