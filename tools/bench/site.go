@@ -25,7 +25,7 @@ var siteFiles = []string{"config.toml", "layouts", "static", "i18n", "go.mod", "
 // CopySite copies the site's sources from root into dst.
 func CopySite(root, dst string) error {
 	for _, f := range siteFiles {
-		if err := copyTree(filepath.Join(root, f), filepath.Join(dst, f)); err != nil {
+		if err := publish.CopyTree(filepath.Join(root, f), filepath.Join(dst, f)); err != nil {
 			return err
 		}
 	}
@@ -52,7 +52,7 @@ func MinimalSite(src, dst string) error {
 		return err
 	}
 	for _, f := range []string{"config.toml", "static", "i18n", "content"} {
-		if err := copyTree(filepath.Join(src, f), filepath.Join(dst, f)); err != nil {
+		if err := publish.CopyTree(filepath.Join(src, f), filepath.Join(dst, f)); err != nil {
 			return err
 		}
 	}
@@ -196,31 +196,6 @@ func treeSize(root string) (size int64, htmlFiles, documents int, err error) {
 		return nil
 	})
 	return size, htmlFiles, documents, err
-}
-
-// copyTree copies the file or tree src to dst.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
 }
 
 // gzipSize is the size of b compressed with gzip's default level, as the

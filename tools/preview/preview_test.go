@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/regionaldialogue/site/tools/convert"
+	"github.com/regionaldialogue/site/tools/publish"
 )
 
 // TestServe starts the preview on a copy of the site, waits for the
@@ -22,8 +23,10 @@ import (
 // it: the seed is converted again and Hugo's server picks the page up.
 func TestServe(t *testing.T) {
 	root := t.TempDir()
-	for _, name := range []string{"config.toml", "content", "layouts", "static", "i18n", "seeds"} {
-		copyTree(t, filepath.Join("..", "..", name), filepath.Join(root, name))
+	for _, name := range publish.Sources {
+		if err := publish.CopyTree(filepath.Join("..", "..", name), filepath.Join(root, name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Setenv(convert.CacheDirEnv, t.TempDir())
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -112,27 +115,4 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
-}
-
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if info.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		os.MkdirAll(filepath.Dir(target), 0o755)
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

@@ -39,33 +39,11 @@ type httptest struct {
 	srv  *http.Server
 }
 
-// sources are what a build reads from the repository.
-var sources = []string{"config.toml", "content", "layouts", "static", "i18n", "seeds"}
-
 // copyRepo copies the site's sources into a new folder, so that the tests
 // build exactly as a fresh clone would and never write into the repository.
 func copyRepo(dst string) error {
-	for _, name := range sources {
-		src := filepath.Join("..", "..", name)
-		err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(filepath.Join("..", ".."), path)
-			target := filepath.Join(dst, rel)
-			if d.IsDir() {
-				return os.MkdirAll(target, 0o755)
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(target, data, 0o644)
-		})
-		if err != nil {
+	for _, name := range Sources {
+		if err := CopyTree(filepath.Join("..", "..", name), filepath.Join(dst, name)); err != nil {
 			return err
 		}
 	}
