@@ -1,6 +1,7 @@
 // Package pages writes a document as a Hugo content page: YAML front
-// matter, written with a YAML encoder, and a Markdown body whose every
-// block carries its stable id.
+// matter, as the yaml.v3 encoder writes it (by hand when every value
+// allows, see frontmatter.go), and a Markdown body whose every block
+// carries its stable id.
 //
 // A page looks like this (content/documents/<slug>.<lang>.md):
 //
@@ -46,7 +47,6 @@ import (
 	"strings"
 	"unicode"
 
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/regionaldialogue/site/tools/document"
@@ -112,9 +112,10 @@ func Path(slug, lang string) string {
 	return Section + "/" + slug + "." + lang + ".md"
 }
 
-// Page returns the content page for doc in version v, at the address slug.
-func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
-	fm := frontMatter{
+// newFrontMatter returns the front matter of doc's page in version v at
+// the address slug.
+func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter {
+	return frontMatter{
 		Title:          doc.Title,
 		Description:    doc.Description(),
 		Date:           doc.Start.String(),
@@ -136,6 +137,11 @@ func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
 			TranslationSource: v.TranslationFile,
 		},
 	}
+}
+
+// Page returns the content page for doc in version v, at the address slug.
+func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
+	fm := newFrontMatter(doc, v, slug)
 	var buf bytes.Buffer
 	buf.Grow(2048 + 2*len(doc.Title))
 	buf.WriteString("---\n")
@@ -144,13 +150,8 @@ func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
 		from += " and seeds/" + v.TranslationFile
 	}
 	fmt.Fprintf(&buf, "%s from %s. DO NOT EDIT.\n", GeneratedMark, from)
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(fm); err != nil {
+	if err := writeFrontMatter(&buf, &fm); err != nil {
 		return nil, fmt.Errorf("front matter of %s: %w", doc.ID, err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
 	}
 	buf.WriteString("---\n")
 	writeBody(&buf, doc.Blocks)
