@@ -101,6 +101,11 @@ type inputStat struct {
 	Mod  int64
 }
 
+// has reports whether the cache has an entry for seed.
+func (c *cache) has(seed string) bool {
+	return c != nil && c.Tool != "" && c.Entries[seed] != nil
+}
+
 // lookupStats returns the entry for seed if its input files have the sizes
 // and times recorded.
 func (c *cache) lookupStats(seed string, inputs []inputStat) *cacheEntry {
@@ -157,12 +162,17 @@ func (c *cache) save(root string, jobs []*job) {
 		}
 		e := &cacheEntry{Key: j.key, Inputs: j.inputs, BaseSlug: j.baseSlug, Slug: j.slug, Warnings: j.warnings}
 		for _, o := range j.outputs {
-			info, err := os.Stat(filepath.Join(root, filepath.FromSlash(o.Path)))
-			if err != nil {
-				e = nil
-				break
+			// A page written in this run has the size and time it was
+			// staged with; the others are looked up.
+			if o.Mod == 0 {
+				info, err := os.Stat(filepath.Join(root, filepath.FromSlash(o.Path)))
+				if err != nil {
+					e = nil
+					break
+				}
+				o.Size, o.Mod = info.Size(), info.ModTime().UnixNano()
 			}
-			o.Size, o.Mod, o.data = info.Size(), info.ModTime().UnixNano(), nil
+			o.data = nil
 			e.Outputs = append(e.Outputs, o)
 		}
 		if e != nil {

@@ -129,7 +129,7 @@ func Run(root string) (*Result, error) {
 		return nil, err
 	}
 	if i18nOut != nil {
-		if err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false); err != nil {
+		if _, err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false); err != nil {
 			return nil, err
 		}
 	}
@@ -338,7 +338,7 @@ type output struct {
 	Path string // relative to the root, slash-separated
 	Lang string
 	Size int64
-	Mod  int64 // modification time, Unix nanoseconds
+	Mod  int64 // modification time, Unix nanoseconds; 0 if not known
 	data []byte
 }
 
@@ -349,25 +349,38 @@ func prepare(root string, cfg *config, cache *cache, seed string, trans map[stri
 	j := &job{seed: seed, trans: trans}
 	langs := sortedKeys(trans)
 	files := append([]string{seed}, mapValues(trans, langs)...)
-	for _, f := range files {
-		info, err := os.Stat(filepath.Join(root, f))
-		if err != nil {
-			return nil, err
-		}
-		j.inputs = append(j.inputs, inputStat{Path: f, Size: info.Size(), Mod: info.ModTime().UnixNano()})
-	}
-	// Unchanged files, by size and time: the cache's word is enough.
-	if e := cache.lookupStats(seed, j.inputs); e != nil {
-		j.cached, j.key, j.baseSlug, j.warnings = e, e.Key, e.BaseSlug, e.Warnings
-		return j, nil
-	}
 	inputs := make([][]byte, len(files))
-	for i, f := range files {
-		data, err := readLimited(filepath.Join(root, f))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
+	if cache.has(seed) {
+		for _, f := range files {
+			info, err := os.Stat(filepath.Join(root, f))
+			if err != nil {
+				return nil, err
+			}
+			j.inputs = append(j.inputs, inputStat{Path: f, Size: info.Size(), Mod: info.ModTime().UnixNano()})
 		}
-		inputs[i] = data
+		// Unchanged files, by size and time: the cache's word is enough.
+		if e := cache.lookupStats(seed, j.inputs); e != nil {
+			j.cached, j.key, j.baseSlug, j.warnings = e, e.Key, e.BaseSlug, e.Warnings
+			return j, nil
+		}
+		for i, f := range files {
+			data, err := readLimited(filepath.Join(root, f))
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f, err)
+			}
+			inputs[i] = data
+		}
+	} else {
+		// Nothing to look up by size and time: read each file and take
+		// its size and time from the open file.
+		for i, f := range files {
+			data, info, err := readInput(filepath.Join(root, f))
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f, err)
+			}
+			inputs[i] = data
+			j.inputs = append(j.inputs, inputStat{Path: f, Size: info.Size(), Mod: info.ModTime().UnixNano()})
+		}
 	}
 	// Touched but the same bytes: still the cache's.
 	j.key = inputKey(seed, langs, inputs)
@@ -449,10 +462,11 @@ func (j *job) render(root string, cfg *config, stage *stage) error {
 	for i := range pages {
 		p := &pages[i]
 		p.Size = int64(len(p.data))
-		if err := stage.put(root, p.Path, p.data, true); err != nil {
+		mod, err := stage.put(root, p.Path, p.data, true)
+		if err != nil {
 			return err
 		}
-		p.data = nil
+		p.Mod, p.data = mod, nil
 	}
 	j.outputs, j.renderedSlug = pages, j.slug
 	j.versions = nil // let the garbage collector have the documents
