@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // line is one cleaned, non-empty line of a seed and where it was.
@@ -64,7 +65,14 @@ func needsCleaning(s string) bool {
 		c := s[i]
 		if c >= 0x80 {
 			if mayBeBlank(c) {
-				return needsCleaningRunes(s)
+				// White space other than ' ', or a control character,
+				// always needs cleaning; any other rune ends a run of
+				// spaces.
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if isBlank(r) {
+					return true
+				}
+				i += size - 1
 			}
 			// A byte of a letter (Cyrillic lead bytes are 0xD0–0xD3).
 			prevSpace = false

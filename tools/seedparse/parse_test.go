@@ -292,7 +292,7 @@ func words(s string) []string {
 func timeMonth(m int) time.Month { return time.Month(m) }
 
 func TestNeedsCleaning(t *testing.T) {
-	for _, s := range []string{"", "а", "а б", " а", "а ", "а  б", "а\tб", "а\u00a0б", "\u00a0а", "а\u2003", "а\u3000б", "аб\ufeff", "a\x7fb", "Љубљана, 3. март", "а \u00a0б", "\u0085"} {
+	for _, s := range []string{"", "а", "а б", " а", "а ", "а  б", "а\tб", "а\u00a0б", "\u00a0а", "а\u2003", "а\u3000б", "аб\ufeff", "a\x7fb", "Љубљана, 3. март", "а \u00a0б", "\u0085", "а · б", "а – б", "а –  б", "а \u2013\u2003б", "\u2028", "\xc2", "а\xc2 б", "\u205f"} {
 		if got, want := needsCleaning(s), needsCleaningRunes(s) && s != ""; got != want {
 			t.Errorf("needsCleaning(%q) = %v, want %v", s, got, want)
 		}
@@ -300,4 +300,17 @@ func TestNeedsCleaning(t *testing.T) {
 			t.Errorf("clean(%q) = %q still needs cleaning", s, got)
 		}
 	}
+}
+
+// FuzzNeedsCleaning checks needsCleaning, which looks at bytes, against
+// needsCleaningRunes, which looks at every rune.
+func FuzzNeedsCleaning(f *testing.F) {
+	for _, s := range []string{"а · б", "а\u00a0б", " а", "а  б", "\u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := needsCleaning(s), needsCleaningRunes(s) && s != ""; got != want {
+			t.Errorf("needsCleaning(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

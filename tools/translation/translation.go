@@ -42,6 +42,8 @@ import (
 	stdhtml "html"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -87,7 +89,7 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 		if !ok {
 			return "", document.Errorf(file, 1, "front matter: %s must be text, not %T", key, v)
 		}
-		return strings.Join(strings.Fields(s), " "), nil
+		return collapseSpace(s), nil
 	}
 	for k := range fm {
 		if !slices.Contains(knownKeys, k) {
@@ -202,13 +204,7 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			// goldmark keeps backslash escapes and entity references in
-			// the source; its HTML writer resolves both in one pass.
-			var esc bytes.Buffer
-			w := bufio.NewWriter(&esc)
-			html.DefaultWriter.Write(w, c.Segment.Value(src))
-			w.Flush()
-			b.WriteString(stdhtml.UnescapeString(esc.String()))
+			b.WriteString(textValue(c.Segment.Value(src)))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -231,12 +227,89 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 		}
 		return ast.WalkContinue, nil
 	})
-	t := strings.Join(strings.Fields(b.String()), " ")
+	t := collapseSpace(b.String())
 	if err == nil && t == "" {
 		err = fmt.Errorf("empty %s", strings.ToLower(n.Kind().String()))
 	}
 	return t, err
 }
+
+// textValue returns the text a Text node's source segment stands for.
+// goldmark keeps backslash escapes and entity references (and NUL) in the
+// source; its HTML writer resolves them in one pass, and unescaping its
+// HTML gives the text. A segment with none of them is its own text: the
+// writer only escapes < > & " in it, which unescaping undoes.
+func textValue(seg []byte) string {
+	if bytes.IndexAny(seg, "\\&\x00") < 0 {
+		return string(seg)
+	}
+	return textValueHTML(seg)
+}
+
+// textValueHTML is textValue the long way, for any segment.
+func textValueHTML(seg []byte) string {
+	var esc bytes.Buffer
+	w := bufio.NewWriter(&esc)
+	html.DefaultWriter.Write(w, seg)
+	w.Flush()
+	return stdhtml.UnescapeString(esc.String())
+}
+
+// collapseSpace returns s without white space (unicode.IsSpace) at its
+// ends and with every run of it inside replaced by one ' ', as
+// strings.Join(strings.Fields(s), " ") does, without the slice of fields,
+// and s itself when it has nothing to collapse.
+func collapseSpace(s string) string {
+	// Does s need work? Only ASCII white space other than a single ' '
+	// between two non-spaces, or non-ASCII, may.
+	clean := true
+	prevSpace := true // a leading space needs work
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			clean = false
+			break
+		}
+		space := asciiSpace[c]
+		if space && (prevSpace || c != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = space
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false // a space to write before the next non-space
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			pending = b.Len() > 0
+		} else {
+			if pending {
+				b.WriteByte(' ')
+				pending = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // startOf returns the byte offset where block n starts.
 func startOf(n ast.Node) int {
