@@ -281,12 +281,38 @@ func isTimestamp(s string) bool {
 	if i != 4 || i == len(s) || s[i] != '-' {
 		return false
 	}
+	if !dateFirst(s[5:]) {
+		return false // no layout can match: spare time.Parse's errors
+	}
 	for _, format := range timestampFormats {
 		if _, err := time.Parse(format, s); err == nil {
 			return true
 		}
 	}
 	return false
+}
+
+// dateFirst reports whether s, what follows "YYYY-", may continue as every
+// layout of timestampFormats does after "2006-": a month and a day of one
+// or two digits with a '-' between, then the end or a 'T', 't' or ' '.
+func dateFirst(s string) bool {
+	i := 0
+	for _, sep := range [...]byte{'-', 0} {
+		n := 0
+		for i < len(s) && n < 2 && s[i] >= '0' && s[i] <= '9' {
+			i, n = i+1, n+1
+		}
+		if n == 0 {
+			return false
+		}
+		if sep != 0 {
+			if i == len(s) || s[i] != sep {
+				return false
+			}
+			i++
+		}
+	}
+	return i == len(s) || s[i] == 'T' || s[i] == 't' || s[i] == ' '
 }
 
 // isBase60Float reports whether s is a YAML 1.1 sexagesimal float, which

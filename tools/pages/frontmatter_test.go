@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -90,6 +91,14 @@ func TestScalar(t *testing.T) {
 		{"2015-1-2", true},
 		{"2015-11-26 10:00:00", true},
 		{"2015-11-26T10:00:00Z", true},
+		{"2015-11-26t10:00:00.5+01:00", true},
+		{"2015-11-261", true},
+		{"2015-11-26x", true},
+		{"2015-111-26", true},
+		{"2015-11-", true},
+		{"2015-1-2 ", true},
+		{"2015-02-30", true},
+		{"2015-13-01", true},
 		{"true", true},
 		{"False", true},
 		{"null", true},
@@ -144,7 +153,7 @@ func TestScalar(t *testing.T) {
 // FuzzScalar checks that whatever appendScalar writes is what yaml.v3
 // writes.
 func FuzzScalar(f *testing.F) {
-	for _, s := range []string{"Београд", "2015-11-26", "a: b", " x", "true", "0x1F", "1:30", "'\"\\", "- x", "a #b"} {
+	for _, s := range []string{"Београд", "2015-11-26", "2015-1-2T3:4:5Z", "2015-11-26-beograd", "a: b", " x", "true", "0x1F", "1:30", "'\"\\", "- x", "a #b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -216,4 +225,23 @@ func TestFrontMatter(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzTimestamp checks isTimestamp's shortcut (dateFirst) against trying
+// every layout.
+func FuzzTimestamp(f *testing.F) {
+	for _, s := range []string{"2015-11-26", "2015-1-2T3:4:5Z", "2015-11-26 10:00:00", "2015-11-26-beograd", "2015-11-261", "2015-1-2t1:2:3+01:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := false
+		for _, format := range timestampFormats {
+			if _, err := time.Parse(format, s); err == nil {
+				want = true
+			}
+		}
+		if got := isTimestamp(s); got != want {
+			t.Errorf("isTimestamp(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
