@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -59,6 +60,7 @@ type Result struct {
 // input is good are they renamed into place and the pages of removed seeds
 // removed. On any error nothing under content/ changes.
 func Run(root string) (*Result, error) {
+	defer tuneGC()()
 	cfg, err := readConfig(root)
 	if err != nil {
 		return nil, err
@@ -161,6 +163,38 @@ func Run(root string) (*Result, error) {
 	res.Removed = stale
 	cache.save(root, jobs)
 	return res, nil
+}
+
+// The garbage collector's settings during Run. A run makes about 2 GB of
+// short-lived garbage from 10,000 seeds while it keeps some 10–25 MB
+// live; at the default GOGC of 100 the collector runs some 150 times and
+// takes a fifth of the CPU. GOGC=400 lets the heap grow to five times the
+// live data between collections, and the soft memory limit makes the
+// collector work harder before the process's memory passes it.
+const (
+	runGCPercent   = 400
+	runMemoryLimit = 100 << 20
+)
+
+// tuneGC sets the collector's settings for Run and returns the function
+// that restores the previous ones. It changes nothing when the user set
+// GOGC or GOMEMLIMIT, and it never lowers GOGC or raises the limit.
+func tuneGC() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	percent := debug.SetGCPercent(runGCPercent)
+	if percent < 0 || percent > runGCPercent {
+		debug.SetGCPercent(percent) // off or higher already: keep it
+	}
+	limit := debug.SetMemoryLimit(-1)
+	if limit > runMemoryLimit {
+		debug.SetMemoryLimit(runMemoryLimit)
+	}
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 // Generate reads root's inputs and returns every file the converter

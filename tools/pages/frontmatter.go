@@ -264,7 +264,7 @@ func floatChars(s string) bool {
 }
 
 // timestampFormats are the layouts the resolver reads as a timestamp.
-var timestampFormats = []string{
+var timestampFormats = [...]string{
 	"2006-1-2T15:4:5.999999999Z07:00",
 	"2006-1-2t15:4:5.999999999Z07:00",
 	"2006-1-2 15:4:5.999999999",
@@ -281,10 +281,14 @@ func isTimestamp(s string) bool {
 	if i != 4 || i == len(s) || s[i] != '-' {
 		return false
 	}
-	if !dateFirst(s[5:]) {
+	formats := timestampFormats[:]
+	switch rest, ok := dateFirst(s[5:]); {
+	case !ok:
 		return false // no layout can match: spare time.Parse's errors
+	case rest == "":
+		formats = formats[len(formats)-1:] // only the date alone can
 	}
-	for _, format := range timestampFormats {
+	for _, format := range formats {
 		if _, err := time.Parse(format, s); err == nil {
 			return true
 		}
@@ -294,8 +298,9 @@ func isTimestamp(s string) bool {
 
 // dateFirst reports whether s, what follows "YYYY-", may continue as every
 // layout of timestampFormats does after "2006-": a month and a day of one
-// or two digits with a '-' between, then the end or a 'T', 't' or ' '.
-func dateFirst(s string) bool {
+// or two digits with a '-' between, then the end or a 'T', 't' or ' '. It
+// returns what follows the day.
+func dateFirst(s string) (rest string, ok bool) {
 	i := 0
 	for _, sep := range [...]byte{'-', 0} {
 		n := 0
@@ -303,16 +308,16 @@ func dateFirst(s string) bool {
 			i, n = i+1, n+1
 		}
 		if n == 0 {
-			return false
+			return "", false
 		}
 		if sep != 0 {
 			if i == len(s) || s[i] != sep {
-				return false
+				return "", false
 			}
 			i++
 		}
 	}
-	return i == len(s) || s[i] == 'T' || s[i] == 't' || s[i] == ' '
+	return s[i:], i == len(s) || s[i] == 'T' || s[i] == 't' || s[i] == ' '
 }
 
 // isBase60Float reports whether s is a YAML 1.1 sexagesimal float, which
