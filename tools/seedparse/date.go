@@ -37,8 +37,30 @@ func init() {
 }
 
 // dateShape matches a line that means to be a place-and-date line: a
-// place, a comma, and a day number.
+// place, a comma, and a day number. splitDateShape does its work; the
+// tests check the two agree.
 var dateShape = regexp.MustCompile(`^([^\d,][^\d]*?),\s*(\d.*)$`)
+
+// splitDateShape returns dateShape's two groups for s, if it matches,
+// without running the expression: a title line that is no date line is
+// rejected by a scan for its first digit. The place is everything before
+// the last comma before the first digit, when only white space (\s)
+// separates that comma from the digit; it must not start with a comma.
+// The date part runs from that digit to the end and has no line break.
+func splitDateShape(s string) (place, date string, ok bool) {
+	d := strings.IndexAny(s, "0123456789")
+	if d <= 0 || strings.IndexByte(s[d:], '\n') >= 0 {
+		return "", "", false
+	}
+	j := d - 1
+	for j >= 0 && strings.IndexByte("\t\n\f\r ", s[j]) >= 0 {
+		j--
+	}
+	if j < 1 || s[j] != ',' || s[0] == ',' {
+		return "", "", false
+	}
+	return s[:j], s[d:], true
+}
 
 // dateToken splits the date part into numbers, words and range signs.
 var dateToken = regexp.MustCompile(`\d+\.?|\p{L}+|[–—-]`)
@@ -52,11 +74,11 @@ var errNotDate = fmt.Errorf("not a date line")
 // It returns errNotDate for a line of another shape, and a descriptive
 // error for a date line it cannot read.
 func parseDateLine(s string) (place string, start, end document.Date, err error) {
-	m := dateShape.FindStringSubmatch(s)
-	if m == nil {
+	head, dates, ok := splitDateShape(s)
+	if !ok {
 		return "", start, end, errNotDate
 	}
-	place = strings.TrimSpace(m[1])
+	place = strings.TrimSpace(head)
 	type part struct{ day, month, year int }
 	var parts []part
 	cur := part{}
@@ -65,7 +87,7 @@ func parseDateLine(s string) (place string, start, end document.Date, err error)
 		parts = append(parts, cur)
 		cur = part{}
 	}
-	for _, tok := range dateToken.FindAllString(m[2], -1) {
+	for _, tok := range dateToken.FindAllString(dates, -1) {
 		low := strings.ToLower(tok)
 		switch {
 		case tok[0] >= '0' && tok[0] <= '9':

@@ -314,3 +314,31 @@ func FuzzNeedsCleaning(f *testing.F) {
 		}
 	})
 }
+
+var dateShapeCases = []string{
+	"Београд, 26 – 27. новембар 2015. године", "Нови Сад,3. март 2016.", "Београд, Србија, 3. март",
+	",3. март", "3, март", "Београд 3. март", "Београд,  \t3", "Београд, март 3", "Б,\n3", "Б, 3\n",
+	"Б\n, 3", "а,б, 3", ", , 3", "a,", "", "1", "Б,\v3", "Б, x3", "\xff, 3", "Б,\u00a03",
+}
+
+// TestSplitDateShape checks splitDateShape against dateShape.
+func TestSplitDateShape(t *testing.T) {
+	for _, s := range dateShapeCases {
+		checkDateShape(t, s)
+	}
+}
+
+func FuzzSplitDateShape(f *testing.F) {
+	for _, s := range dateShapeCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkDateShape)
+}
+
+func checkDateShape(t *testing.T, s string) {
+	place, date, ok := splitDateShape(s)
+	m := dateShape.FindStringSubmatch(s)
+	if ok != (m != nil) || ok && (place != m[1] || date != m[2]) {
+		t.Errorf("splitDateShape(%q) = %q, %q, %v; dateShape finds %q", s, place, date, ok, m)
+	}
+}
