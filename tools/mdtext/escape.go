@@ -16,20 +16,32 @@ func Escape(s string) string {
 	if plain(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
+	return string(appendEscaped(make([]byte, 0, len(s)+len(s)/8), s))
+}
+
+// AppendEscape appends Escape(s) to dst and returns the extended slice.
+func AppendEscape(dst []byte, s string) []byte {
+	if plain(s) {
+		return append(dst, s...)
+	}
+	return appendEscaped(dst, s)
+}
+
+// appendEscaped appends s to dst with a backslash before every rune that
+// needs one.
+func appendEscaped(dst []byte, s string) []byte {
 	trail := trailingHashes(s)
 	digits := leadingDigits(s)
 	var prev rune // the previous rune of s; 0 at the start
 	for i, r := range s {
 		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
 		if needsEscape(s, i, r, prev, next, digits, trail) {
-			b.WriteByte('\\')
+			dst = append(dst, '\\')
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 		prev = r
 	}
-	return b.String()
+	return dst
 }
 
 // needsEscape reports whether the rune r at byte offset i of s must be
@@ -144,8 +156,15 @@ func trailingHashes(s string) int {
 // It panics if text is empty or id is not a valid id (see the package
 // documentation).
 func Heading(text, id string) string {
+	return string(AppendHeading(nil, text, id))
+}
+
+// AppendHeading appends Heading(text, id) to dst.
+func AppendHeading(dst []byte, text, id string) []byte {
 	mustBlock(text, id)
-	return "## " + Escape(text) + " {#" + id + "}"
+	dst = append(dst, "## "...)
+	dst = AppendEscape(dst, text)
+	return appendAttr(append(dst, ' '), id)
 }
 
 // Paragraph returns a paragraph followed by its attribute line:
@@ -155,8 +174,14 @@ func Heading(text, id string) string {
 //
 // It panics if text is empty or id is not a valid id.
 func Paragraph(text, id string) string {
+	return string(AppendParagraph(nil, text, id))
+}
+
+// AppendParagraph appends Paragraph(text, id) to dst.
+func AppendParagraph(dst []byte, text, id string) []byte {
 	mustBlock(text, id)
-	return Escape(text) + "\n{#" + id + "}"
+	dst = AppendEscape(dst, text)
+	return appendAttr(append(dst, '\n'), id)
 }
 
 // ListItem returns one item of a loose list, its attribute line indented to
@@ -170,12 +195,30 @@ func Paragraph(text, id string) string {
 // line: only in a loose list does goldmark give the item's paragraph the id.
 // It panics if marker, text or id is invalid.
 func ListItem(marker, text, id string) string {
+	return string(AppendListItem(nil, marker, text, id))
+}
+
+// AppendListItem appends ListItem(marker, text, id) to dst.
+func AppendListItem(dst []byte, marker, text, id string) []byte {
 	mustBlock(text, id)
 	if !validMarker(marker) {
 		panic("mdtext: invalid list marker " + strconv.Quote(marker))
 	}
-	indent := strings.Repeat(" ", len(marker)+1)
-	return marker + " " + Escape(text) + "\n" + indent + "{#" + id + "}"
+	dst = append(dst, marker...)
+	dst = append(dst, ' ')
+	dst = AppendEscape(dst, text)
+	dst = append(dst, '\n')
+	for range len(marker) + 1 {
+		dst = append(dst, ' ')
+	}
+	return appendAttr(dst, id)
+}
+
+// appendAttr appends the attribute list {#id}.
+func appendAttr(dst []byte, id string) []byte {
+	dst = append(dst, "{#"...)
+	dst = append(dst, id...)
+	return append(dst, '}')
 }
 
 func validMarker(m string) bool {

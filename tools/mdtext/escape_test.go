@@ -230,3 +230,14 @@ func TestBlockShapes(t *testing.T) {
 		}()
 	}
 }
+
+// TestAppendEscape checks that AppendEscape appends what Escape returns,
+// for the plain texts (copied as they are) and the escaped ones.
+func TestAppendEscape(t *testing.T) {
+	for _, c := range escapeCases {
+		prefix := []byte("x ")
+		if got, want := string(AppendEscape(prefix, c.text)), "x "+Escape(c.text); got != want {
+			t.Errorf("AppendEscape(%q, %q) = %q, want %q", prefix, c.text, got, want)
+		}
+	}
+}

@@ -167,11 +167,9 @@ func writeBody(buf *bytes.Buffer, blocks []document.Block) {
 		buf.WriteByte('\n')
 		switch b.Kind {
 		case document.Heading:
-			buf.WriteString(mdtext.Heading(b.Text, b.ID))
-			buf.WriteByte('\n')
+			buf.Write(append(mdtext.AppendHeading(buf.AvailableBuffer(), b.Text, b.ID), '\n'))
 		case document.Paragraph:
-			buf.WriteString(mdtext.Paragraph(b.Text, b.ID))
-			buf.WriteByte('\n')
+			buf.Write(append(mdtext.AppendParagraph(buf.AvailableBuffer(), b.Text, b.ID), '\n'))
 		case document.BulletList, document.NumberedList:
 			// Two lists of one kind in a row would merge into one in
 			// Markdown unless their markers differ, so alternate them.
@@ -181,8 +179,7 @@ func writeBody(buf *bytes.Buffer, blocks []document.Block) {
 					buf.WriteByte('\n')
 				}
 				m := marker(b, j, alt)
-				buf.WriteString(mdtext.ListItem(m, it.Text, it.ID))
-				buf.WriteByte('\n')
+				buf.Write(append(mdtext.AppendListItem(buf.AvailableBuffer(), m, it.Text, it.ID), '\n'))
 				if len(b.Items) == 1 {
 					// Only a loose list gives its items' paragraphs their
 					// ids, and a list of one item is loose only if the item
