@@ -38,7 +38,7 @@ func gzipSize(t *testing.T, b []byte) int {
 
 // subresources are the files a page loads to render: its stylesheets and
 // scripts.
-func subresources(t *testing.T, p *page) (css, js []string) {
+func subresources(t *testing.T, s *site, p *page) (css, js []string) {
 	t.Helper()
 	for _, n := range all(p.doc, func(n *html.Node) bool {
 		return (n.Data == "link" && hasToken(n, "rel", "stylesheet")) || (n.Data == "script" && attrOr(n, "src") != "")
@@ -50,7 +50,7 @@ func subresources(t *testing.T, p *page) (css, js []string) {
 		u, err := p.resolve(ref)
 		var file string
 		if err == nil {
-			file, err = built.fileOf(u)
+			file, err = s.fileOf(u)
 		}
 		if err != nil {
 			t.Errorf("%s: <%s> %q: %v", p.file, n.Data, ref, err)
@@ -67,17 +67,20 @@ func subresources(t *testing.T, p *page) (css, js []string) {
 
 // TestBudget: every page, with what it loads, fits the budget; the CSS and
 // scripts are minified. With -v it prints each page's weight.
-func TestBudget(t *testing.T) {
-	for _, file := range built.htmlFiles(t) {
-		p := built.page(t, file)
-		css, js := subresources(t, p)
+func TestBudget(t *testing.T) { checkBudget(t, built) }
+
+// checkBudget checks every page of the built site s against the budget.
+func checkBudget(t *testing.T, s *site) {
+	for _, file := range s.htmlFiles(t) {
+		p := s.page(t, file)
+		css, js := subresources(t, s, p)
 		if len(css) == 0 {
 			t.Errorf("%s: loads no stylesheet", file)
 		}
-		htmlSize := gzipSize(t, built.read(t, file))
+		htmlSize := gzipSize(t, s.read(t, file))
 		cssSize, jsSize := 0, 0
 		for _, f := range css {
-			b := built.read(t, f)
+			b := s.read(t, f)
 			n := gzipSize(t, b)
 			if n > cssBudget {
 				t.Errorf("%s: %d bytes gzip, over the CSS budget of %d", f, n, cssBudget)
@@ -88,7 +91,7 @@ func TestBudget(t *testing.T) {
 			cssSize += n
 		}
 		for _, f := range js {
-			b := built.read(t, f)
+			b := s.read(t, f)
 			if bytes.Contains(b, []byte("/*")) || bytes.Contains(b, []byte("\n//")) || bytes.HasPrefix(b, []byte("//")) {
 				t.Errorf("%s: not minified (comments)", f)
 			}

@@ -79,6 +79,10 @@ type site struct {
 	langs       []language // by weight
 	docs        []*document
 
+	// How many documents the home page, each page of the documents
+	// section and each feed list (config.toml).
+	homeDocuments, pagerSize, feedLimit int
+
 	mu    sync.Mutex
 	pages map[string]*page
 }
@@ -87,6 +91,17 @@ func loadSite(root, public string) (*site, error) {
 	var config struct {
 		DefaultContentLanguage string              `toml:"defaultContentLanguage"`
 		Languages              map[string]language `toml:"languages"`
+		Params                 struct {
+			HomeDocuments int `toml:"homeDocuments"`
+		} `toml:"params"`
+		Pagination struct {
+			PagerSize int `toml:"pagerSize"`
+		} `toml:"pagination"`
+		Services struct {
+			RSS struct {
+				Limit int `toml:"limit"`
+			} `toml:"rss"`
+		} `toml:"services"`
 	}
 	b, err := os.ReadFile(filepath.Join(root, "config.toml"))
 	if err != nil {
@@ -95,7 +110,12 @@ func loadSite(root, public string) (*site, error) {
 	if err := toml.Unmarshal(b, &config); err != nil {
 		return nil, fmt.Errorf("config.toml: %v", err)
 	}
-	s := &site{root: root, public: public, defaultLang: config.DefaultContentLanguage, pages: map[string]*page{}}
+	s := &site{root: root, public: public, defaultLang: config.DefaultContentLanguage, pages: map[string]*page{},
+		homeDocuments: config.Params.HomeDocuments, pagerSize: config.Pagination.PagerSize, feedLimit: config.Services.RSS.Limit}
+	if s.homeDocuments < 1 || s.pagerSize < 1 || s.feedLimit < 1 {
+		return nil, fmt.Errorf("config.toml: params.homeDocuments %d, pagination.pagerSize %d, services.rss.limit %d: each must be at least 1",
+			s.homeDocuments, s.pagerSize, s.feedLimit)
+	}
 	s.base, _ = url.Parse(testBaseURL)
 	for key, l := range config.Languages {
 		l.Key = key
