@@ -27,6 +27,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -36,6 +37,9 @@ import (
 	"github.com/regionaldialogue/site/tools/translation"
 	"github.com/regionaldialogue/site/tools/translit"
 )
+
+// workersPerProc is how many workers parallel starts per processor.
+const workersPerProc = 2
 
 // LatinLang is the Hugo language key of the transliterated version.
 const LatinLang = "sr-latn"
@@ -616,22 +620,26 @@ func assignJobSlugs(jobs []*job) error {
 	return nil
 }
 
-// parallel runs f(0) … f(n-1) on all processors.
+// parallel runs f(0) … f(n-1) on all processors. Each worker takes the
+// next index from a shared counter. There are a few more workers than
+// processors, so that the processors have work while a worker waits in
+// the kernel (creating a file in a folder another worker is creating one
+// in, or reading a file).
 func parallel(n int, f func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+	workers := min(runtime.GOMAXPROCS(0)*workersPerProc, n)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int)
 	for range workers {
 		wg.Go(func() {
-			for i := range next {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
 				f(i)
 			}
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 
