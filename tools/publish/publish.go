@@ -6,15 +6,11 @@
 package publish
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/regionaldialogue/site/tools/convert"
@@ -81,14 +77,24 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	zipped, err := Zip(tmp)
+	// The ZIP goes to a file of its own until the site is built: Hugo
+	// empties its destination first.
+	zf, err := os.CreateTemp("", "offline-*.zip")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(zf.Name())
+	zipBytes, err := WriteZip(zf, tmp)
+	if cerr := zf.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return nil, err
 	}
 
 	err = hugo.Build(ctx, hugo.Options{
 		Source: o.Root, Destination: o.Public, BaseURL: o.BaseURL,
-		Params: map[string]any{"offlineZip": ZipPath, "offlineZipBytes": len(zipped)},
+		Params: map[string]any{"offlineZip": ZipPath, "offlineZipBytes": zipBytes},
 	})
 	if err != nil {
 		return nil, err
@@ -97,10 +103,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err := os.MkdirAll(filepath.Dir(sum.ZipPath), 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(sum.ZipPath, zipped, 0o644); err != nil {
+	if err := moveFile(zf.Name(), sum.ZipPath); err != nil {
 		return nil, err
 	}
-	sum.ZipBytes = int64(len(zipped))
+	sum.ZipBytes = zipBytes
 	err = filepath.WalkDir(o.Public, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -117,57 +123,27 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	return sum, err
 }
 
-// Zip packs the tree under dir into a ZIP whose entries are dir's
-// contents, in sorted order, with fixed times and modes: the same tree
-// always gives the same bytes.
-func Zip(dir string) ([]byte, error) {
-	var paths []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || path == dir {
-			return err
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			rel += "/"
-		}
-		paths = append(paths, rel)
+// moveFile moves the file src to dst, readable by all, copying it when it
+// cannot be renamed (another file system).
+func moveFile(src, dst string) error {
+	if err := os.Chmod(src, 0o644); err != nil {
+		return err
+	}
+	if os.Rename(src, dst) == nil {
 		return nil
-	})
+	}
+	in, err := os.Open(src)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	slices.Sort(paths)
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, rel := range paths {
-		h := &zip.FileHeader{Name: rel, Modified: zipTime}
-		if strings.HasSuffix(rel, "/") {
-			h.SetMode(fs.ModeDir | 0o755)
-			if _, err := zw.CreateHeader(h); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		h.Method = zip.Deflate
-		h.SetMode(0o644)
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
-		if err != nil {
-			return nil, err
-		}
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(data); err != nil {
-			return nil, err
-		}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
 	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("zip: %w", err)
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
 	}
-	return buf.Bytes(), nil
+	return err
 }

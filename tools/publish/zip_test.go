@@ -3,12 +3,14 @@ package publish
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -253,4 +255,126 @@ func benchmarkZip(b *testing.B, dir string, total int64) {
 		size = len(data)
 	}
 	b.ReportMetric(100*float64(size)/float64(total), "%size")
+}
+
+// zipSerial is Zip as it was before it compressed in parallel: every file
+// through zip.Writer.CreateHeader, one after another, here at the given
+// flate level. writeZip must give the very same bytes.
+func zipSerial(t *testing.T, dir string, level int) []byte {
+	t.Helper()
+	var paths []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || path == dir {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			rel += "/"
+		}
+		paths = append(paths, rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(paths)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, level)
+	})
+	for _, rel := range paths {
+		h := &zip.FileHeader{Name: rel, Modified: zipTime}
+		if strings.HasSuffix(rel, "/") {
+			h.SetMode(fs.ModeDir | 0o755)
+			if _, err := zw.CreateHeader(h); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		h.Method = zip.Deflate
+		h.SetMode(0o644)
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestZipWorkers zips one tree (with a big file, an empty one and names
+// in UTF-8) with 1, 2 and 8 workers and budgets from nothing (one file
+// at a time) to plenty, twice each, and at GOMAXPROCS 1 and 4: every
+// ZIP is byte for byte the one zip.Writer makes serially at the same
+// level.
+func TestZipWorkers(t *testing.T) {
+	dir := t.TempDir()
+	writeSynthTree(t, dir, 200, 4000)
+	for name, data := range map[string][]byte{
+		"big.html":         synthPage(rand.New(rand.NewPCG(5, 6)), "big", 1<<20),
+		"empty.html":       nil,
+		"hy/Երևան.html":    []byte("<p>Երևան</p>"),
+		"ru/Москва/a.html": []byte("<p>Москва</p>"),
+	} {
+		path := filepath.Join(dir, OfflineName, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, level := range []int{zipLevel, flate.BestSpeed} {
+		want := zipSerial(t, dir, level)
+		check := func(what string, o zipOptions) {
+			t.Helper()
+			var buf bytes.Buffer
+			n, err := writeZip(&buf, dir, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != int64(buf.Len()) {
+				t.Errorf("%s: writeZip counted %d bytes, wrote %d", what, n, buf.Len())
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Fatalf("%s: %d bytes differ from zip.Writer's %d", what, buf.Len(), len(want))
+			}
+		}
+		for _, workers := range []int{1, 2, 8} {
+			for _, budget := range []int64{0, 64 << 10, 32 << 20} {
+				for run := range 2 {
+					check(fmt.Sprintf("level %d, %d workers, budget %d, run %d", level, workers, budget, run+1),
+						zipOptions{workers: workers, level: level, budget: budget})
+				}
+			}
+		}
+		for _, procs := range []int{1, 4} {
+			prev := runtime.GOMAXPROCS(procs)
+			o := defaultZipOptions()
+			o.level = level
+			check(fmt.Sprintf("level %d, GOMAXPROCS %d", level, procs), o)
+			runtime.GOMAXPROCS(prev)
+		}
+	}
+	data, err := Zip(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := zipSerial(t, dir, zipLevel); !bytes.Equal(data, want) {
+		t.Errorf("Zip: %d bytes differ from zip.Writer's %d at level %d", len(data), len(want), zipLevel)
+	}
 }
