@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Document is one document in one language.
@@ -161,8 +162,44 @@ func (d *Document) Description() string {
 }
 
 // firstSentence returns s up to the end of its first sentence: a '.', '!'
-// or '?' followed by a space and a capital letter, or the end of s.
+// or '?' followed by a space and a capital letter, or the end of s. A
+// sentence longer than max runes is cut at the last space before it and
+// ends with "…".
 func firstSentence(s string, max int) string {
+	if !utf8.ValidString(s) {
+		return firstSentenceRunes(s, max)
+	}
+	// Valid UTF-8: the same, on bytes. The marks and the space are ASCII,
+	// so a byte that is one is that rune.
+	end := len(s)
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; (c == '.' || c == '!' || c == '?') && s[i+1] == ' ' {
+			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
+				end = i + 1
+				break
+			}
+		}
+	}
+	// The byte offset of rune max, if s[:end] has more than max runes.
+	at, n := 0, 0
+	for at < end && n < max {
+		_, size := utf8.DecodeRuneInString(s[at:])
+		at += size
+		n++
+	}
+	if at >= end {
+		return s[:end]
+	}
+	cut := strings.LastIndexByte(s[:at+1], ' ')
+	if cut <= 0 {
+		cut = at
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// firstSentenceRunes is firstSentence on runes, for any s: invalid bytes
+// become U+FFFD.
+func firstSentenceRunes(s string, max int) string {
 	rs := []rune(s)
 	end := len(rs)
 	for i := 0; i+2 < len(rs); i++ {
