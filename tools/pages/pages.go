@@ -143,7 +143,7 @@ func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter 
 func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
 	fm := newFrontMatter(doc, v, slug)
 	var buf bytes.Buffer
-	buf.Grow(2048 + 2*len(doc.Title))
+	buf.Grow(sizeHint(doc))
 	buf.WriteString("---\n")
 	from := "seeds/" + doc.Source
 	if v.TranslationFile != "" {
@@ -156,6 +156,21 @@ func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
 	buf.WriteString("---\n")
 	writeBody(&buf, doc.Blocks)
 	return buf.Bytes(), nil
+}
+
+// sizeHint returns a size that the page of doc rarely outgrows, so that
+// its buffer is allocated once: the front matter's text (the description
+// at most a paragraph) and fields, and the blocks' text with room for
+// markers, ids and some escapes.
+func sizeHint(doc *document.Document) int {
+	n := 2048 + 2*len(doc.Title) + 2*len(doc.Subtitle) + len(doc.DateLine) + len(doc.Summary)
+	for _, b := range doc.Blocks {
+		n += 16 + len(b.Text) + len(b.Text)/8
+		for _, it := range b.Items {
+			n += 24 + len(it.Text) + len(it.Text)/8
+		}
+	}
+	return n
 }
 
 // writeBody writes the blocks as Markdown, a blank line between blocks and
