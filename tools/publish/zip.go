@@ -17,9 +17,12 @@ import (
 	"unicode/utf8"
 )
 
-// zipLevel is the deflate level of the ZIP's entries. 5 is archive/zip's
-// own level, the one Zip used when it compressed through zip.Writer.
-const zipLevel = 5
+// zipLevel is the deflate level of the ZIP's entries. On the offline copy
+// of 10,000 synthetic documents (23,354 files, 294 MB) level 4 takes about
+// a fifth less CPU time than level 5, archive/zip's own (which Zip used
+// before), for a ZIP 1.7% larger; level 3 saves a quarter for 5.3%, level 1
+// (BestSpeed) half for 11.8%, and level 6 costs an eighth more to save 0.6%.
+const zipLevel = 4
 
 // zipOptions tune how Zip works, never what it writes: the bytes depend on
 // the tree and level alone.
