@@ -212,6 +212,17 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 			continue
 		}
 
+		// The most common case: a Serbian letter spelled with one ASCII
+		// letter, looked up by its two bytes.
+		if c >= 0xD0 && c <= 0xD3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if a := asciiSpelling[int(c-0xD0)<<6|int(s[i+1]&0x3F)]; a != 0 {
+				b.WriteByte(a)
+				i += 2
+				replEnd = i
+				continue
+			}
+		}
+
 		var r rune
 		size := 2
 		if c >= 0xD0 && c <= 0xD3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
@@ -311,6 +322,19 @@ var class = func() (c [blockLast - blockFirst + 1]uint8) {
 		}
 	}
 	return c
+}()
+
+// asciiSpelling[r-blockFirst] is the one ASCII letter that spells the
+// rune r of the Cyrillic block, or 0 when its spelling is not one ASCII
+// letter. Indexed by a UTF-8 sequence 0xD0+x, 0x80+y of the block as
+// x<<6 | y, which is r-blockFirst.
+var asciiSpelling = func() (t [blockLast - blockFirst + 1]byte) {
+	for i := range t {
+		if class[i] == serbianASCII {
+			t[i] = spelling[i][0]
+		}
+	}
+	return t
 }()
 
 // latinOf returns the Latin spelling of a rune in the Cyrillic block, or "".
