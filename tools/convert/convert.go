@@ -412,12 +412,12 @@ func prepare(root string, cfg *config, cache *cache, seed string, trans map[stri
 		// Nothing to look up by size and time: read each file and take
 		// its size and time from the open file.
 		for i, f := range files {
-			data, info, err := readInput(filepath.Join(root, f))
+			data, size, mod, err := readInput(filepath.Join(root, f))
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", f, err)
 			}
 			inputs[i] = data
-			j.inputs = append(j.inputs, inputStat{Path: f, Size: info.Size(), Mod: info.ModTime().UnixNano()})
+			j.inputs = append(j.inputs, inputStat{Path: f, Size: size, Mod: mod})
 		}
 	}
 	// Touched but the same bytes: still the cache's.
@@ -557,8 +557,8 @@ func readLimited(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > seedparse.MaxSize {
-		return nil, fmt.Errorf("file is %.1f MiB; an input may be at most %d MiB", float64(info.Size())/(1<<20), seedparse.MaxSize>>20)
+	if err := tooLarge(info.Size()); err != nil {
+		return nil, err
 	}
 	return os.ReadFile(path)
 }

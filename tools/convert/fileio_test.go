@@ -1,0 +1,54 @@
+package convert
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestFileIO checks readInput and writeNew against package os: the bytes,
+// sizes and modification times they report are the ones os.Stat and
+// os.ReadFile see.
+func TestFileIO(t *testing.T) {
+	dir := t.TempDir()
+	for _, size := range []int{0, 1, 4096, 100_000} {
+		data := bytes.Repeat([]byte("ђ"), size/2)
+		path := filepath.Join(dir, "f.md")
+		mod, err := writeNew(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.ModTime().UnixNano() != mod || info.Size() != int64(len(data)) || info.Mode().Perm()&^0o022 != 0o644&^0o022 {
+			t.Errorf("writeNew: mod %d, size %d, mode %v; os.Stat: %d, %d", mod, len(data), info.Mode(), info.ModTime().UnixNano(), info.Size())
+		}
+		got, gotSize, gotMod, err := readInput(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, data) || gotSize != info.Size() || gotMod != mod {
+			t.Errorf("readInput: %d bytes, size %d, mod %d; want %d bytes, %d, %d", len(got), gotSize, gotMod, len(data), info.Size(), mod)
+		}
+	}
+	// Writing over a longer file truncates it.
+	path := filepath.Join(dir, "g.md")
+	os.WriteFile(path, []byte("a longer text"), 0o644)
+	if _, err := writeNew(path, []byte("short")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "short" {
+		t.Errorf("writeNew over a longer file: %q", got)
+	}
+	if _, _, _, err := readInput(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("readInput of a missing file: %v", err)
+	}
+	if _, err := writeNew(filepath.Join(dir, "no", "dir"), nil); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("writeNew into a missing folder: %v", err)
+	}
+}
