@@ -135,9 +135,15 @@ func Run(root string) (*Result, error) {
 		return nil, err
 	}
 	if i18nOut != nil {
-		if _, err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false); err != nil {
+		if err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false, nil); err != nil {
 			return nil, err
 		}
+	}
+
+	// Every staged page is written, and its time recorded, before the
+	// outputs are read.
+	if err := stage.flush(); err != nil {
+		return nil, err
 	}
 
 	res := &Result{Documents: len(jobs), Pages: map[string]int{}}
@@ -500,11 +506,10 @@ func (j *job) render(root string, cfg *config, stage *stage) error {
 	for i := range pages {
 		p := &pages[i]
 		p.Size = int64(len(p.data))
-		mod, err := stage.put(root, p.Path, p.data, true)
-		if err != nil {
+		if err := stage.put(root, p.Path, p.data, true, &p.Mod); err != nil {
 			return err
 		}
-		p.Mod, p.data = mod, nil
+		p.data = nil
 	}
 	j.outputs, j.renderedSlug = pages, j.slug
 	j.versions = nil // let the garbage collector have the documents
