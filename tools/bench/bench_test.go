@@ -278,3 +278,22 @@ func TestConvertOnly(t *testing.T) {
 		t.Errorf("rerun: %+v, want nothing written", again)
 	}
 }
+
+// TestPageKind: the kinds of the pages of a site built with pretty URLs
+// (the site, not the offline copy).
+func TestPageKind(t *testing.T) {
+	for rel, want := range map[string]string{
+		"index.html":                              "home",
+		"en/index.html":                           "home",
+		"404.html":                                "404",
+		"documents/index.html":                    "section",
+		"en/documents/index.html":                 "section",
+		"documents/page/2/index.html":             "section",
+		"sr-latn/documents/page/12/index.html":    "section",
+		"documents/2015-11-26-beograd/index.html": "document",
+	} {
+		if got := pageKind(rel); got != want {
+			t.Errorf("pageKind(%q) = %q, want %q", rel, got, want)
+		}
+	}
+}

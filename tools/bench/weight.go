@@ -155,14 +155,16 @@ func WeighSite(public string) (*Weight, error) {
 
 // pageKind tells a page's kind from its path in the site: 404.html, a
 // home page (index.html, en/index.html), the documents section
-// (documents/index.html) or a document (documents/<slug>/index.html).
+// (documents/index.html, documents/page/2/index.html, …) or a document (documents/<slug>/index.html).
 func pageKind(rel string) string {
 	if path.Base(rel) == "404.html" {
 		return "404"
 	}
 	dir := path.Dir(rel)
 	switch {
-	case path.Base(dir) == "documents":
+	case path.Base(dir) == "documents", strings.Contains(rel, "documents/page/"):
+		// The section's first page, and its further pages
+		// (documents/page/2/index.html).
 		return "section"
 	case strings.Contains(dir, "documents/"):
 		return "document"
