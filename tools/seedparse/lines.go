@@ -58,34 +58,57 @@ func clean(s string) string {
 
 // needsCleaning reports whether s has leading, trailing, doubled or
 // non-space white space; most lines of a seed have none. It looks at
-// bytes, and at runes only where a byte may start multi-byte white space.
+// bytes, through byteKinds, and at runes only where a byte may start
+// multi-byte white space.
 func needsCleaning(s string) bool {
 	prevSpace := true // a leading space needs cleaning
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			if mayBeBlank(c) {
-				// White space other than ' ', or a control character,
-				// always needs cleaning; any other rune ends a run of
-				// spaces.
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if isBlank(r) {
-					return true
-				}
-				i += size - 1
-			}
-			// A byte of a letter (Cyrillic lead bytes are 0xD0–0xD3).
+		switch byteKinds[s[i]] {
+		case letterByte:
 			prevSpace = false
-			continue
-		}
-		blank := c <= ' ' || c == 0x7F
-		if blank && (prevSpace || c != ' ') {
+		case spaceByte:
+			if prevSpace {
+				return true
+			}
+			prevSpace = true
+		case blankByte:
 			return true
+		case mayBeBlankByte:
+			// White space other than ' ', or a control character,
+			// always needs cleaning; any other rune ends a run of
+			// spaces.
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if isBlank(r) {
+				return true
+			}
+			i += size - 1
+			prevSpace = false
 		}
-		prevSpace = blank
 	}
 	return prevSpace && s != ""
 }
+
+// What a byte of UTF-8 text may be, for needsCleaning.
+const (
+	letterByte     = iota // not white space: ASCII, or part of a rune that is not
+	spaceByte             // ' '
+	blankByte             // ASCII white space other than ' ', or a control character
+	mayBeBlankByte        // the first byte of a rune that may be white space (mayBeBlank)
+)
+
+var byteKinds = func() (k [256]uint8) {
+	for c := range k {
+		switch {
+		case c == ' ':
+			k[c] = spaceByte
+		case c < ' ' || c == 0x7F:
+			k[c] = blankByte
+		case c >= 0x80 && mayBeBlank(byte(c)):
+			k[c] = mayBeBlankByte
+		}
+	}
+	return k
+}()
 
 func needsCleaningRunes(s string) bool {
 	prevSpace := true
