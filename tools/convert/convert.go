@@ -186,6 +186,15 @@ const (
 	runMemoryLimit = 100 << 20
 )
 
+// gcTuning counts the Runs in progress and holds the settings the first
+// of them found, which the last one restores: Runs may overlap (a preview
+// server converts on every change).
+var gcTuning struct {
+	sync.Mutex
+	runs           int
+	percent, limit int64
+}
+
 // tuneGC sets the collector's settings for Run and returns the function
 // that restores the previous ones. It changes nothing when the user set
 // GOGC or GOMEMLIMIT, and it never lowers GOGC or raises the limit.
@@ -193,17 +202,27 @@ func tuneGC() (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	percent := debug.SetGCPercent(runGCPercent)
-	if percent < 0 || percent > runGCPercent {
-		debug.SetGCPercent(percent) // off or higher already: keep it
+	t := &gcTuning
+	t.Lock()
+	defer t.Unlock()
+	if t.runs == 0 {
+		t.percent = int64(debug.SetGCPercent(runGCPercent))
+		if t.percent < 0 || t.percent > runGCPercent {
+			debug.SetGCPercent(int(t.percent)) // off or higher already: keep it
+		}
+		t.limit = debug.SetMemoryLimit(-1)
+		if t.limit > runMemoryLimit {
+			debug.SetMemoryLimit(runMemoryLimit)
+		}
 	}
-	limit := debug.SetMemoryLimit(-1)
-	if limit > runMemoryLimit {
-		debug.SetMemoryLimit(runMemoryLimit)
-	}
+	t.runs++
 	return func() {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
+		t.Lock()
+		defer t.Unlock()
+		if t.runs--; t.runs == 0 {
+			debug.SetGCPercent(int(t.percent))
+			debug.SetMemoryLimit(t.limit)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 )
 
@@ -50,5 +51,32 @@ func TestFileIO(t *testing.T) {
 	}
 	if _, err := writeNew(filepath.Join(dir, "no", "dir"), nil); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("writeNew into a missing folder: %v", err)
+	}
+}
+
+// TestTuneGC checks that overlapping Runs leave the collector's settings
+// as they found them.
+func TestTuneGC(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set")
+	}
+	percent := debug.SetGCPercent(-1)
+	debug.SetGCPercent(percent)
+	limit := debug.SetMemoryLimit(-1)
+	a := tuneGC()
+	if got := debug.SetGCPercent(runGCPercent); got != max(percent, runGCPercent) && percent >= 0 {
+		t.Errorf("during Run: GOGC %d", got)
+	}
+	b := tuneGC()
+	a()
+	if got := debug.SetMemoryLimit(-1); got != min(limit, runMemoryLimit) {
+		t.Errorf("during the second Run: memory limit %d", got)
+	}
+	b()
+	if got := debug.SetGCPercent(percent); got != percent {
+		t.Errorf("after: GOGC %d, want %d", got, percent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("after: memory limit %d, want %d", got, limit)
 	}
 }
