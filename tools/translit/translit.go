@@ -199,6 +199,7 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 	// which ends before byte capsEnd.
 	capsEnd, caps := 0, false
 
+	var chunk [64]byte
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -212,15 +213,15 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 			continue
 		}
 
-		// The most common case: a Serbian letter spelled with one ASCII
-		// letter, looked up by its two bytes.
-		if c >= 0xD0 && c <= 0xD3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			if a := asciiSpelling[int(c-0xD0)<<6|int(s[i+1]&0x3F)]; a != 0 {
-				b.WriteByte(a)
-				i += 2
-				replEnd = i
-				continue
+		// The most common case: a run of Serbian letters spelled with one
+		// ASCII letter each, and spaces.
+		if n, read, end := asciiLetters(s[i:], &chunk); read > 0 {
+			b.Write(chunk[:n])
+			if end > 0 {
+				replEnd = i + end
 			}
+			i += read
+			continue
 		}
 
 		var r rune
@@ -323,6 +324,33 @@ var class = func() (c [blockLast - blockFirst + 1]uint8) {
 	}
 	return c
 }()
+
+// asciiLetters spells into out the longest prefix of s, up to len(out)
+// bytes of spelling, made of Serbian letters spelled with one ASCII letter
+// (looked up in asciiSpelling by their two bytes) and spaces. It returns
+// the bytes of out written, the bytes of s read, and the offset in s just
+// after the last letter (0 if none).
+func asciiLetters(s string, out *[64]byte) (n, read, end int) {
+	for read+1 < len(s) && n < len(out) {
+		c := s[read]
+		if c == ' ' {
+			out[n] = ' '
+			n, read = n+1, read+1
+			continue
+		}
+		if c < 0xD0 || c > 0xD3 || s[read+1]&0xC0 != 0x80 {
+			break
+		}
+		a := asciiSpelling[int(c-0xD0)<<6|int(s[read+1]&0x3F)]
+		if a == 0 {
+			break
+		}
+		out[n] = a
+		n, read = n+1, read+2
+		end = read
+	}
+	return n, read, end
+}
 
 // asciiSpelling[r-blockFirst] is the one ASCII letter that spells the
 // rune r of the Cyrillic block, or 0 when its spelling is not one ASCII
