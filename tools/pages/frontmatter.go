@@ -109,7 +109,9 @@ func appendScalar(dst []byte, s string) ([]byte, bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		w := 1
-		if c >= utf8.RuneSelf {
+		if c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			w = 2 // U+00C0–U+07FF (Cyrillic): printable, no break
+		} else if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if size == 1 || !printable(r) || r == '\u2028' || r == '\u2029' {
 				return dst, false // size 1: an invalid byte
