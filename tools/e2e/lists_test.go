@@ -78,6 +78,7 @@ func TestArchive(t *testing.T) {
 	}
 	checkBudget(t, archive)
 	checkLists(t, archive)
+	checkDates(t, archive)
 }
 
 // checkLists checks, for each language of the built site s:

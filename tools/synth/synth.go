@@ -69,13 +69,18 @@ func Seed(i int) (seed, translation []byte) {
 	// Years in the past (1990–2019): Hugo does not publish a page dated in
 	// the future, and every synthetic document should be built.
 	year, month, day := 1990+i%30, 1+r.IntN(12), 1+r.IntN(27)
-	switch r.IntN(3) {
-	case 0:
+	switch r.IntN(8) {
+	case 0, 1, 2:
 		fmt.Fprintf(&s, "%s, %d. %s %d. године\n", places[p], day, months[month-1], year)
-	case 1:
+	case 3, 4:
 		fmt.Fprintf(&s, "%s, %d – %d. %s %d. године\n", places[p], day, day+1, months[month-1], year)
-	default:
+	case 5:
 		fmt.Fprintf(&s, "%s, %d. и %d. %s %d.\n", places[p], day, day+1, monthsG[month-1], year)
+	case 6: // across two months
+		m := 1 + r.IntN(11)
+		fmt.Fprintf(&s, "%s, %d. %s – %d. %s %d.\n", places[p], 28, months[m-1], 1+r.IntN(3), months[m], year)
+	default: // across two years
+		fmt.Fprintf(&s, "%s, 30. %s %d. – 2. %s %d. године\n", places[p], months[11], year, months[0], year+1)
 	}
 	fmt.Fprintf(&s, "%s\n", types[ty])
 	fmt.Fprintf(&t, "---\ntitle: %s\n", titleEN)
