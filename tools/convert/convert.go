@@ -135,15 +135,9 @@ func Run(root string) (*Result, error) {
 		return nil, err
 	}
 	if i18nOut != nil {
-		if err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false, nil); err != nil {
+		if _, err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false); err != nil {
 			return nil, err
 		}
-	}
-
-	// Every staged page is written, and its time recorded, before the
-	// outputs are read.
-	if err := stage.flush(); err != nil {
-		return nil, err
 	}
 
 	res := &Result{Documents: len(jobs), Pages: map[string]int{}}
@@ -525,10 +519,11 @@ func (j *job) render(root string, cfg *config, stage *stage) error {
 	for i := range pages {
 		p := &pages[i]
 		p.Size = int64(len(p.data))
-		if err := stage.put(root, p.Path, p.data, true, &p.Mod); err != nil {
+		mod, err := stage.put(root, p.Path, p.data, true)
+		if err != nil {
 			return err
 		}
-		p.data = nil
+		p.Mod, p.data = mod, nil
 	}
 	j.outputs, j.renderedSlug = pages, j.slug
 	j.versions = nil // let the garbage collector have the documents
