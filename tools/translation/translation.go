@@ -46,6 +46,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
@@ -54,7 +55,7 @@ import (
 	"github.com/regionaldialogue/site/tools/document"
 )
 
-var markdown = goldmark.New(goldmark.WithExtensions(frontMatter{}))
+var markdown = goldmark.New(goldmark.WithExtensions(meta.Meta))
 
 var knownKeys = []string{"title", "subtitle", "place", "description"}
 
@@ -75,7 +76,7 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 
 	ctx := parser.NewContext()
 	root := markdown.Parser().Parse(text.NewReader(data), parser.WithContext(ctx))
-	fm, err := getFrontMatter(ctx)
+	fm, err := meta.TryGet(ctx)
 	if err != nil {
 		return nil, document.Errorf(file, 1, "front matter: %v", err)
 	}
