@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./tools/bench [-n 100,1000,10000] [-runs 3] [-out BENCHMARKS.md] [-svg .github/readme/bench.svg]
+//	go run ./tools/bench [-n 100,1000,10000] [-runs 3] [-settle 6s] [-out BENCHMARKS.md] [-svg .github/readme/bench.svg]
 //
 // Run it from the repository's root, on a machine that is otherwise idle:
 // it runs every measured build strictly one after another.
@@ -46,7 +46,12 @@
 // The floor's and the minimal build's wall time is the sum of their two Hugo
 // processes, their memory the larger of the two.
 //
-// Before each measurement it waits (at most -idle) until other processes
+// Before each measurement it flushes the file systems and pauses (-settle,
+// 6 s): the previous step has just deleted tens of thousands of files, and
+// on some file systems (ext4 without a journal, as on the machine the
+// numbers in BENCHMARKS.md come from) creating files right after that is
+// several times slower, which would measure the benchmark's own cleanup.
+// Then it waits (at most -idle) until other processes
 // leave the CPUs idle, and it records the share of the machine's CPU time
 // other processes used while the measurement ran ("others' CPU"): on a
 // shared machine that is the noise in the wall times, and the fastest run
@@ -125,11 +130,12 @@ var (
 	keep        = flag.Bool("keep", false, "keep the temporary directory")
 	tmpDir      = flag.String("dir", "", "make the temporary directory in `DIR` (default: the system's, $TMPDIR or /tmp)")
 	idle        = flag.Duration("idle", time.Minute, "before each measurement, wait at most this long for other processes to leave the CPUs idle")
+	settle      = flag.Duration("settle", 6*time.Second, "before each measurement, flush the file systems (sync) and wait this long, so that what the previous step deleted does not slow the next (see Config.Settle)")
 	convertOnly = flag.String("convert-only", "", "convert the site in `DIR` and print the result as JSON")
 )
 
 func usage() {
-	fmt.Fprintf(os.Stderr, "usage: go run ./tools/bench [-n 100,1000,10000] [-runs 3] [-out BENCHMARKS.md] [-svg path] [-weight=false] [-idle 1m] [-dir DIR] [-keep]\n")
+	fmt.Fprintf(os.Stderr, "usage: go run ./tools/bench [-n 100,1000,10000] [-runs 3] [-settle 6s] [-out BENCHMARKS.md] [-svg path] [-weight=false] [-idle 1m] [-dir DIR] [-keep]\n")
 	fmt.Fprintf(os.Stderr, "       bench -convert-only DIR\n")
 	flag.PrintDefaults()
 	os.Exit(2)
@@ -175,6 +181,7 @@ func main() {
 		Self:     self,
 		Weight:   *weight,
 		IdleWait: *idle,
+		Settle:   *settle,
 		Keep:     *keep,
 		Command:  "go run ./tools/bench " + strings.Join(os.Args[1:], " "),
 		Log:      os.Stdout,
