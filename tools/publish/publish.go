@@ -68,17 +68,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The offline build's folder goes once it is zipped, removed while
-	// Hugo builds the site: freeing tens of thousands of inodes takes
-	// seconds of kernel time on some disks. Build returns after it is gone.
-	var removed chan error
-	defer func() {
-		if removed == nil {
-			os.RemoveAll(tmp)
-		} else {
-			<-removed
-		}
-	}()
+	defer os.RemoveAll(tmp)
 	offline := filepath.Join(tmp, OfflineName)
 	err = hugo.Build(ctx, hugo.Options{
 		Source: o.Root, Destination: offline, Offline: true,
@@ -101,8 +91,6 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	removed = make(chan error, 1)
-	go func() { removed <- os.RemoveAll(tmp) }()
 
 	err = hugo.Build(ctx, hugo.Options{
 		Source: o.Root, Destination: o.Public, BaseURL: o.BaseURL,
