@@ -99,37 +99,18 @@ func Chart(rep *Report) []byte {
 	p(`<rect class="bg" width="%d" height="%d" rx="6"/>`+"\n", chartWidth, chartHeight)
 	p(`<text class="fg" x="%d" y="26" font-size="15" font-weight="600">Build time against the number of documents (median of %d runs)</text>`+"\n", plotLeft, rep.Runs)
 
-	// Grid and tick labels: decades, with 2 and 5 between them on the time axis.
-	for e := y0; e <= y1; e++ {
-		for _, k := range []float64{1, 2, 5} {
-			t := k * math.Pow(10, e)
-			if math.Log10(t) > y1+1e-9 {
-				continue
-			}
-			y := yOf(t)
-			class := "minor"
-			if k == 1 {
-				class = "grid"
-			}
-			p(`<line class="%s" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`+"\n", class, plotLeft, plotRight, y, y)
-			p(`<text class="fg" x="%d" y="%.1f" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", plotLeft-8, y, secondsLabel(t))
-		}
+	// Grid and tick labels: decades, with 2 and 5 between them (labelled
+	// on the time axis only).
+	for _, t := range logTicks(y0, y1) {
+		y := yOf(t.value)
+		p(`<line class="%s" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`+"\n", t.class(), plotLeft, plotRight, y, y)
+		p(`<text class="fg" x="%d" y="%.1f" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", plotLeft-8, y, secondsLabel(t.value))
 	}
-	for e := x0; e <= x1; e++ {
-		for _, k := range []float64{1, 2, 5} {
-			n := k * math.Pow(10, e)
-			if math.Log10(n) > x1+1e-9 {
-				continue
-			}
-			x := xOf(n)
-			class := "minor"
-			if k == 1 {
-				class = "grid"
-			}
-			p(`<line class="%s" x1="%.1f" x2="%.1f" y1="%d" y2="%d"/>`+"\n", class, x, x, plotTop, plotBottom)
-			if k == 1 {
-				p(`<text class="fg" x="%.1f" y="%d" text-anchor="middle">%s</text>`+"\n", x, plotBottom+20, thousands(int(n)))
-			}
+	for _, t := range logTicks(x0, x1) {
+		x := xOf(t.value)
+		p(`<line class="%s" x1="%.1f" x2="%.1f" y1="%d" y2="%d"/>`+"\n", t.class(), x, x, plotTop, plotBottom)
+		if t.decade {
+			p(`<text class="fg" x="%.1f" y="%d" text-anchor="middle">%s</text>`+"\n", x, plotBottom+20, thousands(int(t.value)))
 		}
 	}
 	p(`<line class="axis" x1="%d" x2="%d" y1="%d" y2="%d"/>`+"\n", plotLeft, plotRight, plotBottom, plotBottom)
@@ -204,4 +185,34 @@ func secondsLabel(t float64) string {
 	default:
 		return fmt.Sprintf("%.3f s", t)
 	}
+}
+
+// A tick on a logarithmic axis: a power of ten (decade) or 2 or 5 times one.
+type tick struct {
+	value  float64
+	decade bool
+}
+
+// class is the tick's grid line's CSS class.
+func (t tick) class() string {
+	if t.decade {
+		return "grid"
+	}
+	return "minor"
+}
+
+// logTicks returns 1, 2 and 5 times each power of ten from 10^lo, up to
+// 10^hi, in order.
+func logTicks(lo, hi float64) []tick {
+	var ticks []tick
+	for e := lo; e <= hi; e++ {
+		for _, k := range []float64{1, 2, 5} {
+			v := k * math.Pow(10, e)
+			if math.Log10(v) > hi+1e-9 {
+				continue
+			}
+			ticks = append(ticks, tick{value: v, decade: k == 1})
+		}
+	}
+	return ticks
 }
