@@ -92,6 +92,7 @@ func TestArchive(t *testing.T) {
 //     canonical link to itself, and no two pages share a title.
 func checkLists(t *testing.T, s *site) {
 	t.Helper()
+	dates := datesOf(s)
 	for _, l := range s.langs {
 		var docs []*document
 		for _, d := range s.docs {
@@ -142,13 +143,7 @@ func checkLists(t *testing.T, s *site) {
 			} else if f := linkTarget(t, s, p, c); f != file {
 				t.Errorf("%s: canonical link to %q, want the page itself", file, f)
 			}
-			rel := func(r string) string {
-				n := first(p.doc, func(n *html.Node) bool { return n.Data == "a" && hasToken(n, "rel", r) })
-				if n == nil {
-					return ""
-				}
-				return linkTarget(t, s, p, n)
-			}
+			rel := func(r string) string { return relTarget(t, s, p, r) }
 			if len(pages) > 1 {
 				if got := rel("prev"); got != pages[len(pages)-2] {
 					t.Errorf("%s: rel=prev leads to %q, want %s", file, got, pages[len(pages)-2])
@@ -173,11 +168,8 @@ func checkLists(t *testing.T, s *site) {
 		if want := (len(docs) + s.pagerSize - 1) / s.pagerSize; len(pages) != want {
 			t.Errorf("%s: %d pages for %d documents, want %d", section, len(pages), len(docs), want)
 		}
-		if firstPage := s.page(t, pages[0]); len(pages) > 1 {
-			n := first(firstPage.doc, func(n *html.Node) bool { return n.Data == "a" && hasToken(n, "rel", "last") })
-			if n == nil || linkTarget(t, s, firstPage, n) != pages[len(pages)-1] {
-				t.Errorf("%s: rel=last does not lead to %s", section, pages[len(pages)-1])
-			}
+		if last := pages[len(pages)-1]; len(pages) > 1 && relTarget(t, s, s.page(t, section), "last") != last {
+			t.Errorf("%s: rel=last does not lead to %s", section, last)
 		}
 		var want []string
 		for _, d := range docs {
@@ -189,7 +181,6 @@ func checkLists(t *testing.T, s *site) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s and the pages after it list %d documents, want the %d of %s", section, len(all), len(want), l.Key)
 		}
-		dates := datesOf(s)
 		for i := 1; i < len(all); i++ {
 			if dates[all[i]] > dates[all[i-1]] {
 				t.Errorf("%s…: %s (%s) comes after %s (%s): not newest first", section, all[i], dates[all[i]], all[i-1], dates[all[i-1]])
@@ -276,6 +267,17 @@ func linkTarget(t *testing.T, s *site, p *page, n *html.Node) string {
 		t.Errorf("%s: %v", p.file, err)
 	}
 	return f
+}
+
+// relTarget is the file that page p's <a rel=r> leads to, or "" if p has
+// no such link.
+func relTarget(t *testing.T, s *site, p *page, r string) string {
+	t.Helper()
+	n := first(p.doc, func(n *html.Node) bool { return n.Data == "a" && hasToken(n, "rel", r) })
+	if n == nil {
+		return ""
+	}
+	return linkTarget(t, s, p, n)
 }
 
 // datesOf maps each document page of s to its event's first day

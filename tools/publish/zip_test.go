@@ -205,6 +205,10 @@ func TestZipMissing(t *testing.T) {
 	dir := t.TempDir()
 	writeSynthTree(t, dir, 50, 2000)
 	if err := os.Symlink("nowhere", filepath.Join(dir, OfflineName, "documents", "broken.html")); err != nil {
+		// Windows without the privilege to make symbolic links.
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
 		t.Skip(err)
 	}
 	if data, err := Zip(dir); err == nil {
