@@ -101,21 +101,3 @@ func articleWords(t *testing.T, s *site, rel string) []string {
 	}
 	return w
 }
-
-// firstDifference returns the index of the first word where a and b differ.
-func firstDifference(a, b []string) (int, bool) {
-	for i := range min(len(a), len(b)) {
-		if a[i] != b[i] {
-			return i, true
-		}
-	}
-	return min(len(a), len(b)), len(a) != len(b)
-}
-
-func around(w []string, i int) string {
-	lo, hi := max(0, i-5), min(len(w), i+6)
-	if lo >= hi {
-		return "(end)"
-	}
-	return strings.Join(w[lo:hi], " ")
-}

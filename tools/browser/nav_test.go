@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/regionaldialogue/site/tools/worddiff"
 )
 
 // TestNavigation walks the site as a reader does, with JavaScript: from
@@ -73,16 +75,16 @@ func TestJavaScriptOff(t *testing.T) {
 				}
 				const bodyText = `document.body.innerText`
 				wOn, wOff := strings.Fields(eval[string](on, bodyText)), strings.Fields(eval[string](off, bodyText))
-				if i, diff := firstDifference(wOff, wOn); diff {
-					t.Errorf("without JavaScript the page's text differs at word %d:\n off …%s…\n on  …%s…", i, around(wOff, i), around(wOn, i))
+				if i, diff := worddiff.First(wOff, wOn); diff {
+					t.Errorf("without JavaScript the page's text differs at word %d:\n off …%s…\n on  …%s…", i, worddiff.Around(wOff, i), worddiff.Around(wOn, i))
 				}
 				if s.pageKind(rel) != "document" {
 					return
 				}
 				want := articleWords(t, s, rel)
 				got := strings.Fields(eval[string](off, `document.querySelector('article').innerText`))
-				if i, diff := firstDifference(got, want); diff {
-					t.Errorf("without JavaScript the article shows, at word %d, …%s…, want …%s…", i, around(got, i), around(want, i))
+				if i, diff := worddiff.First(got, want); diff {
+					t.Errorf("without JavaScript the article shows, at word %d, …%s…, want …%s…", i, worddiff.Around(got, i), worddiff.Around(want, i))
 				}
 			})
 		}

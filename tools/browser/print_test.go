@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/regionaldialogue/site/tools/worddiff"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -130,7 +131,7 @@ func containsInOrder(text string, want []string) error {
 		return fmt.Errorf("the PDF's text does not contain the document's first word %q", want[0])
 	}
 	return fmt.Errorf("the PDF's text holds the document's first %d of %d words, then differs:\n pdf  …%s…\n want …%s…",
-		best, len(want), around(got, bestAt), around(want, best))
+		best, len(want), worddiff.Around(got, bestAt), worddiff.Around(want, best))
 }
 
 // matchRun matches want against got from got[i] on, and returns how many

@@ -15,6 +15,7 @@ import (
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/seedparse"
 	"github.com/regionaldialogue/site/tools/translation"
+	"github.com/regionaldialogue/site/tools/worddiff"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -106,9 +107,9 @@ func TestArticleText(t *testing.T) {
 				file  string
 				words []string
 			}{{source, sourceWords}, {d.file, content}} {
-				if i, diff := firstDifference(got, want.words); diff {
+				if i, diff := worddiff.First(got, want.words); diff {
 					t.Errorf("%s: the article's text differs from %s at word %d:\n got  …%s…\n want …%s…",
-						p.file, want.file, i, around(got, i), around(want.words, i))
+						p.file, want.file, i, worddiff.Around(got, i), worddiff.Around(want.words, i))
 				}
 			}
 		})
@@ -188,23 +189,6 @@ func blockIDs(body string) []string {
 		ids = append(ids, m[1])
 	}
 	return ids
-}
-
-func firstDifference(a, b []string) (int, bool) {
-	for i := range min(len(a), len(b)) {
-		if a[i] != b[i] {
-			return i, true
-		}
-	}
-	return min(len(a), len(b)), len(a) != len(b)
-}
-
-func around(w []string, i int) string {
-	lo, hi := max(0, i-4), min(len(w), i+5)
-	if lo >= hi {
-		return "(end)"
-	}
-	return strings.Join(w[lo:hi], " ")
 }
 
 // articleIDs are the ids inside a page's article, in order.
