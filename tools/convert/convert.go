@@ -82,24 +82,35 @@ func Run(root string) (*Result, error) {
 	defer stage.discard()
 
 	// One pass reads every input and converts the seeds that changed,
-	// each at the first address it claims; the documents are dropped as
-	// soon as their pages are staged, so memory does not grow with the
-	// number of seeds. A document whose address another has claimed waits.
+	// each at its address; the documents are dropped as soon as their
+	// pages are staged, so memory does not grow with the number of seeds.
+	// Documents that share a base slug (date, place, type) keep it for the
+	// first by id and add the end of their id after that (assignJobSlugs):
+	// a document that finds its base slug claimed by an earlier seed knows
+	// its final address. One that finds it claimed by a later seed (the
+	// workers run nearly in order, so this is rare) waits for the second
+	// pass, and the later seed's pages are made again there.
 	jobs := make([]*job, len(seeds))
 	errs := make([]error, len(seeds))
 	var mu sync.Mutex
-	claimed := map[string]bool{}
+	claimed := map[string]int{} // base slug → the first seed, by index, that has it so far
 	parallel(len(seeds), func(i int) {
 		j, err := prepare(root, cfg, cache, seeds[i], translations[seeds[i]])
 		if err == nil && j.versions != nil {
 			mu.Lock()
-			free := !claimed[j.baseSlug]
-			claimed[j.baseSlug] = true
+			first, taken := claimed[j.baseSlug]
+			if !taken || i < first {
+				claimed[j.baseSlug] = i
+			}
 			mu.Unlock()
-			if free {
+			switch {
+			case !taken:
 				j.slug = j.baseSlug
 				err = j.render(root, cfg, stage)
-			} else {
+			case first < i:
+				j.slug = j.laterSlug()
+				err = j.render(root, cfg, stage)
+			default:
 				j.versions = nil
 			}
 		}
@@ -625,11 +636,7 @@ func assignJobSlugs(jobs []*job) error {
 	for _, j := range jobs {
 		j.slug = j.baseSlug
 		if seen[j.slug] {
-			id := strings.TrimSuffix(filepath.Base(j.seed), ".txt")
-			if i := strings.LastIndexAny(id, "_-"); i >= 0 {
-				id = id[i+1:]
-			}
-			j.slug += "-" + strings.ToLower(id)
+			j.slug = j.laterSlug()
 		}
 		if seen[j.slug] {
 			return fmt.Errorf("%s: its address %q is taken by another document", j.seed, j.slug)
@@ -637,6 +644,16 @@ func assignJobSlugs(jobs []*job) error {
 		seen[j.slug] = true
 	}
 	return nil
+}
+
+// laterSlug is the address of a document whose base slug an earlier one,
+// by id, has: the base slug and the end of its id.
+func (j *job) laterSlug() string {
+	id := strings.TrimSuffix(filepath.Base(j.seed), ".txt")
+	if i := strings.LastIndexAny(id, "_-"); i >= 0 {
+		id = id[i+1:]
+	}
+	return j.baseSlug + "-" + strings.ToLower(id)
 }
 
 // parallel runs f(0) … f(n-1) on all processors. Each worker takes the

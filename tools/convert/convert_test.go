@@ -2,6 +2,7 @@ package convert
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -403,5 +404,49 @@ func TestWarningsNameTheLine(t *testing.T) {
 	res, err = Run(root)
 	if err != nil || res.Converted != 0 || len(res.Warnings) != 3 {
 		t.Errorf("rerun: converted %d, warnings %v, err %v", res.Converted, res.Warnings, err)
+	}
+}
+
+// TestManyShareAnAddress converts many documents of the same day, place
+// and type beside others and compares what Run writes with Generate, which
+// assigns the addresses in one pass after reading everything. The first
+// seed by id is made long, so that later ones claim the address while it
+// is still being parsed and Run has to give it back in its second pass.
+func TestManyShareAnAddress(t *testing.T) {
+	long := strings.Replace(seedA, "· друго.\n", strings.Repeat("Дугачак пасус са много речи о истој ствари.\n", 8000)+"· друго.\n", 1)
+	for _, shared := range []int{2, 9, 40} {
+		files := map[string]string{"seeds/d_000.txt": long}
+		for i := 1; i < shared; i++ {
+			files[fmt.Sprintf("seeds/d_%03d.txt", i)] = strings.Replace(seedA, "прво", fmt.Sprintf("прво %d", i), 1)
+		}
+		for i := range 5 {
+			files[fmt.Sprintf("seeds/e_%d.txt", i)] = strings.Replace(seedA, "3. март", fmt.Sprintf("%d. април", i+1), 1)
+		}
+		root := newRoot(t, files)
+		want, _, err := Generate(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Run(root); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for name, snap := range snapshot(t, root) {
+			_, got[filepath.ToSlash(name)], _ = strings.Cut(snap, "\n") // drop the time
+		}
+		for name, data := range want {
+			if got[name] != string(data) {
+				t.Errorf("%d sharing: %s differs from what Generate makes", shared, name)
+			}
+		}
+		for name := range got {
+			if strings.HasPrefix(name, "content/") && want[name] == nil {
+				t.Errorf("%d sharing: Run wrote %s, which Generate does not make", shared, name)
+			}
+		}
+		plain := got["content/documents/2016-03-03-beograd-zakljucci.sr.md"]
+		if !strings.Contains(plain, "Дугачак пасус") {
+			t.Errorf("%d sharing: the plain address is not d_000's, the first by id", shared)
+		}
 	}
 }
