@@ -218,6 +218,10 @@ func resolvesToString(s string) bool {
 			return false
 		}
 		plain := strings.ReplaceAll(s, "_", "")
+		if !numberChars(plain) {
+			// Nothing below can read it as a number.
+			return true
+		}
 		if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
 			return false
 		}
@@ -254,6 +258,21 @@ var yamlStyleFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE]
 
 // floatChars reports whether s has only bytes that yamlStyleFloat can
 // match: when not, the expression need not run.
+// numberChars reports whether s is made only of bytes that some number
+// the resolver reads may hold: the digits of every base with their
+// prefixes (0x, 0o, 0b), signs, and floatChars'.
+func numberChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'f', c >= 'A' && c <= 'F',
+			c == 'x', c == 'X', c == 'o', c == 'O', c == '+', c == '-', c == '.':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 func floatChars(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {

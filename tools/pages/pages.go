@@ -227,10 +227,12 @@ func Slug(doc *document.Document) string {
 	return doc.Start.String() + "-" + asciiWords(latin)
 }
 
+var djReplacer = strings.NewReplacer("đ", "dj", "Đ", "dj")
+
 // asciiWords lowercases s, folds it to ASCII (đ becomes dj, other letters
 // lose their diacritics) and joins its words with hyphens.
 func asciiWords(s string) string {
-	s = strings.NewReplacer("đ", "dj", "Đ", "dj").Replace(s)
+	s = djReplacer.Replace(s)
 	var b strings.Builder
 	hyphen := false
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
