@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,13 +45,9 @@ type Config struct {
 	// IdleWait is how long to wait, at most, before each measurement for
 	// other processes to leave the CPUs idle.
 	IdleWait time.Duration
-	// Settle is how long to wait before each measurement, after flushing
-	// the file systems (sync), so that the files the previous step deleted
-	// are done with. ext4 without a journal (this machine's disk) does not
-	// reuse an inode freed in the last seconds and scans them all for each
-	// new file: a build that creates 23,000 files right after 23,000 were
-	// deleted spends most of its time in the kernel (perf: find_inode_bit,
-	// recently_deleted), a state that no build outside a benchmark loop is in.
+	// Settle is how long to wait before each measurement after flushing
+	// the file systems (sync), so that no measurement pays for writing
+	// back what the step before it wrote.
 	Settle  time.Duration
 	Keep    bool   // keep the temporary directory
 	TempDir string // where to make it; os.TempDir() when empty
@@ -241,16 +239,25 @@ func Run(ctx context.Context, c Config) (*Report, error) {
 	}
 	fmt.Fprintf(c.Log, "go: %s\nhugo: %s (%s)\n", rep.GoVersion, rep.HugoVersion, hugoBin)
 
-	b := &bench{Config: c, root: root, siteBin: siteBin, hugoBin: hugoBin}
+	b := &bench{Config: c, root: root, siteBin: siteBin, hugoBin: hugoBin, trash: filepath.Join(tmp, "trash")}
+	// First the converter at every N, before anything is deleted (see
+	// discard), then the builds.
 	for _, n := range c.Sizes {
-		dir := filepath.Join(tmp, fmt.Sprintf("n%d", n))
-		p, err := b.point(ctx, dir, n)
+		p, err := b.convertPoint(ctx, filepath.Join(tmp, fmt.Sprintf("n%d", n)), n)
 		if err != nil {
 			return nil, fmt.Errorf("N=%d: %w", n, err)
 		}
 		rep.Points = append(rep.Points, p)
+	}
+	for _, p := range rep.Points {
+		dir := filepath.Join(tmp, fmt.Sprintf("n%d", p.N))
+		if err := b.buildPoint(ctx, dir, p); err != nil {
+			return nil, fmt.Errorf("N=%d: %w", p.N, err)
+		}
 		if !c.Keep {
-			os.RemoveAll(dir)
+			if err := b.discard(dir); err != nil {
+				return nil, err
+			}
 		}
 		fmt.Fprintln(c.Log)
 		WriteTable(c.Log, rep.Points)
@@ -275,6 +282,29 @@ func Run(ctx context.Context, c Config) (*Report, error) {
 type bench struct {
 	Config
 	root, siteBin, hugoBin string
+	trash                  string // where discard moves what a step no longer needs
+	discarded              int
+}
+
+// discard moves path, if it exists, into the trash folder, which Run
+// deletes only when every measurement is done: the benchmark never deletes
+// files between measurements. On ext4 without a journal (this machine's
+// disk) deleting costs the builds that come after it: for 60 seconds, and
+// for 300 while the inode table is not yet written back, the file system
+// does not reuse a freed inode and checks every one of them again for each
+// new file it creates (fs/ext4/ialloc.c, recently_deleted); perf shows a
+// build that creates 23,000 files after 23,000 were deleted spending most
+// of its time there. No build outside a benchmark loop runs in that state,
+// and a rename frees no inode.
+func (b *bench) discard(path string) error {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err := os.MkdirAll(b.trash, 0o755); err != nil {
+		return err
+	}
+	b.discarded++
+	return os.Rename(path, filepath.Join(b.trash, strconv.Itoa(b.discarded)))
 }
 
 // measure lets the file systems settle and waits for the machine to be
@@ -306,11 +336,11 @@ func goVersion(ctx context.Context, root string) string {
 	return strings.TrimSpace(string(out))
 }
 
-// point measures one N in dir.
-func (b *bench) point(ctx context.Context, dir string, n int) (*Point, error) {
+// convertPoint writes the site for N in dir and measures the converter
+// there: -runs first runs, each followed by a rerun.
+func (b *bench) convertPoint(ctx context.Context, dir string, n int) (*Point, error) {
 	logf := func(format string, args ...any) { fmt.Fprintf(b.Log, format, args...) }
 	site := filepath.Join(dir, "site")
-	minimal := filepath.Join(dir, "minimal")
 	if err := CopySite(b.root, site); err != nil {
 		return nil, err
 	}
@@ -321,20 +351,16 @@ func (b *bench) point(ctx context.Context, dir string, n int) (*Point, error) {
 	p := &Point{N: n, Translations: (n + 2) / 3, Samples: map[string][]Sample{}, SynthDuration: time.Since(t0)}
 	logf("N=%d: %d seeds, %d translations written in %s; %d runs\n", n, n, p.Translations, p.SynthDuration.Round(time.Millisecond), b.Runs)
 
-	record := func(build string, run int, s Sample, note string) {
-		p.Samples[build] = append(p.Samples[build], s)
-		logf("  run %d  %-14s %8.2f s %7.1f MB  (user %.2f s, sys %.2f s; others %s)%s\n", run, build, s.Wall.Seconds(), mb(s.MaxRSS), s.User.Seconds(), s.Sys.Seconds(), percent(s.Others), note)
-	}
-
 	// The converter's cache of unchanged seeds lives in the temporary
 	// directory, not in the user's cache folder; a first run starts
 	// without it.
 	cache := filepath.Join(dir, "convert-cache")
 	env := []string{convert.CacheDirEnv + "=" + cache}
+	record := b.recorder(p)
 	for run := 1; run <= b.Runs; run++ {
 		// 1. The converter alone: into an empty content/, then again.
 		for _, d := range []string{filepath.Join(site, "content"), cache} {
-			if err := os.RemoveAll(d); err != nil {
+			if err := b.discard(d); err != nil {
 				return nil, err
 			}
 		}
@@ -363,21 +389,43 @@ func (b *bench) point(ctx context.Context, dir string, n int) (*Point, error) {
 		}
 		p.RerunWritten = append(p.RerunWritten, rerun.Written+rerun.Removed)
 		record(ConvertRerun, run, s, fmt.Sprintf("  %d files written, %d removed", rerun.Written, rerun.Removed))
+	}
+	return p, nil
+}
 
+// recorder returns the function that adds a sample of build to p and logs
+// it.
+func (b *bench) recorder(p *Point) func(build string, run int, s Sample, note string) {
+	return func(build string, run int, s Sample, note string) {
+		p.Samples[build] = append(p.Samples[build], s)
+		fmt.Fprintf(b.Log, "  N=%d run %d  %-14s %8.2f s %7.1f MB  (user %.2f s, sys %.2f s; others %s)%s\n", p.N, run, build, s.Wall.Seconds(), mb(s.MaxRSS), s.User.Seconds(), s.Sys.Seconds(), percent(s.Others), note)
+	}
+}
+
+// buildPoint measures, in dir where convertPoint left the site for p.N,
+// the whole build command and Hugo alone: -runs times each.
+func (b *bench) buildPoint(ctx context.Context, dir string, p *Point) error {
+	logf := func(format string, args ...any) { fmt.Fprintf(b.Log, format, args...) }
+	site := filepath.Join(dir, "site")
+	minimal := filepath.Join(dir, "minimal")
+	cache := filepath.Join(dir, "convert-cache")
+	env := []string{convert.CacheDirEnv + "=" + cache}
+	record := b.recorder(p)
+	for run := 1; run <= b.Runs; run++ {
 		// 2. The whole build command, from nothing converted and nothing built.
 		for _, d := range []string{filepath.Join(site, "content"), filepath.Join(site, "public"), cache} {
-			if err := os.RemoveAll(d); err != nil {
-				return nil, err
+			if err := b.discard(d); err != nil {
+				return err
 			}
 		}
-		s, _, err = b.measure(ctx, site, env, b.siteBin)
+		s, _, err := b.measure(ctx, site, env, b.siteBin)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		record(Pipeline, run, s, "")
 		zip, err := os.Stat(filepath.Join(site, "public", filepath.FromSlash(publish.ZipPath)))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.ZipBytes = zip.Size()
 
@@ -385,7 +433,7 @@ func (b *bench) point(ctx context.Context, dir string, n int) (*Point, error) {
 		// templates and with minimal ones.
 		if run == 1 {
 			if err := MinimalSite(site, minimal); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		for _, v := range []struct {
@@ -398,16 +446,16 @@ func (b *bench) point(ctx context.Context, dir string, n int) (*Point, error) {
 		} {
 			builds, err := HugoBuilds(v.src, filepath.Join(dir, "out-"+filepath.Base(v.src)), p.ZipBytes)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			var total Sample
 			for i, hb := range builds {
-				if err := os.RemoveAll(hb.Destination); err != nil {
-					return nil, err
+				if err := b.discard(hb.Destination); err != nil {
+					return err
 				}
 				s, _, err := b.measure(ctx, v.src, hb.Env, b.hugoBin, hb.Args...)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				if i == 0 {
 					*v.offline = append(*v.offline, s)
@@ -420,7 +468,7 @@ func (b *bench) point(ctx context.Context, dir string, n int) (*Point, error) {
 			if run == 1 && v.build == Floor {
 				diff, err := SameTree(filepath.Join(site, "public"), builds[1].Destination, publish.ZipPath)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				p.FloorSame, p.FloorDiff = diff == "", diff
 				if diff != "" {
@@ -434,17 +482,17 @@ func (b *bench) point(ctx context.Context, dir string, n int) (*Point, error) {
 	public := filepath.Join(site, "public")
 	home, err := os.ReadFile(filepath.Join(public, "index.html"))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	p.HomeBytes, p.HomeGzip = int64(len(home)), gzipSize(home)
 	p.SiteBytes, p.HTMLFiles, p.DocumentsBuilt, err = treeSize(public)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if p.DocumentsBuilt != p.Pages {
 		logf("  note: Hugo built %d of the %d document pages (the others are dated in the future)\n", p.DocumentsBuilt, p.Pages)
 	}
-	return p, nil
+	return nil
 }
 
 // medianSample returns each field's median over ss.

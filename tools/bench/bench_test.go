@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -295,5 +296,40 @@ func TestPageKind(t *testing.T) {
 		if got := pageKind(rel); got != want {
 			t.Errorf("pageKind(%q) = %q, want %q", rel, got, want)
 		}
+	}
+}
+
+// TestDiscard checks that discard moves what it is given into the trash,
+// whole and under a new name each time, deletes nothing, and ignores a
+// path that does not exist.
+func TestDiscard(t *testing.T) {
+	dir := t.TempDir()
+	b := &bench{trash: filepath.Join(dir, "trash")}
+	for i := range 2 {
+		content := filepath.Join(dir, "site", "content")
+		if err := os.MkdirAll(filepath.Join(content, "documents"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(content, "documents", "a.md"), []byte{byte('0' + i)}, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.discard(content); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(content); !os.IsNotExist(err) {
+			t.Fatalf("round %d: %s still there (%v)", i, content, err)
+		}
+	}
+	if err := b.discard(filepath.Join(dir, "nothing")); err != nil {
+		t.Errorf("a missing path: %v", err)
+	}
+	for i, want := range []string{"0", "1"} {
+		got, err := os.ReadFile(filepath.Join(b.trash, fmt.Sprint(i+1), "documents", "a.md"))
+		if err != nil || string(got) != want {
+			t.Errorf("trash/%d/documents/a.md = %q, %v; want %q", i+1, got, err, want)
+		}
+	}
+	if entries, _ := os.ReadDir(b.trash); len(entries) != 2 {
+		t.Errorf("the trash holds %d entries, want 2", len(entries))
 	}
 }

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./tools/bench [-n 100,1000,10000] [-runs 3] [-settle 6s] [-out BENCHMARKS.md] [-svg .github/readme/bench.svg]
+//	go run ./tools/bench [-n 100,1000,10000] [-runs 3] [-settle 3s] [-out BENCHMARKS.md] [-svg .github/readme/bench.svg]
 //
 // Run it from the repository's root, on a machine that is otherwise idle:
 // it runs every measured build strictly one after another.
@@ -39,18 +39,29 @@
 // The converter runs as this program in its -convert-only mode, and the
 // pipeline as tools/site built once with `go build -o` at the start, so that
 // no compile time is measured. The converter's cache goes to the temporary
-// directory (convert.CacheDirEnv), not to the user's cache folder. Each measurement is repeated -runs times
-// (the repetitions of all five interleaved) and the median is reported.
-// Peak memory is the largest resident set of the process and of any child
-// it waited for (wait4's rusage on Linux): for the pipeline, Hugo's own.
-// The floor's and the minimal build's wall time is the sum of their two Hugo
-// processes, their memory the larger of the two.
+// directory (convert.CacheDirEnv), not to the user's cache folder. Each
+// measurement is repeated -runs times and the median is reported: first the
+// converter's runs at every N (first run, rerun, first run, rerun, …), then
+// at every N the runs of the other three (pipeline, floor, minimal,
+// pipeline, …). Peak memory is the largest resident set of the process and
+// of any child it waited for (wait4's rusage on Linux): for the pipeline,
+// Hugo's own. The floor's and the minimal build's wall time is the sum of
+// their two Hugo processes, their memory the larger of the two.
 //
-// Before each measurement it flushes the file systems and pauses (-settle,
-// 6 s): the previous step has just deleted tens of thousands of files, and
-// on some file systems (ext4 without a journal, as on the machine the
-// numbers in BENCHMARKS.md come from) creating files right after that is
-// several times slower, which would measure the benchmark's own cleanup.
+// The benchmark deletes nothing until it is done: what a step no longer
+// needs (the previous run's content/, public/, Hugo's output) is renamed
+// into a trash folder, removed at the end. On ext4 without a journal (the
+// disk of the machine the numbers in BENCHMARKS.md come from) a file
+// created within minutes of a large deletion costs many times the usual,
+// and the benchmark would measure its own cleanup (see bench.discard). The
+// pipeline does delete its offline copy's temporary folder, as it must,
+// and the build measured after it may pay for that; the converter's runs
+// come first so that none of them does. Start the benchmark some minutes
+// after deleting many files yourself.
+//
+// Before each measurement it flushes the file systems (sync) and pauses
+// (-settle, 3 s), so that no measurement pays for writing back what the
+// step before it wrote.
 // Then it waits (at most -idle) until other processes
 // leave the CPUs idle, and it records the share of the machine's CPU time
 // other processes used while the measurement ran ("others' CPU"): on a
@@ -130,12 +141,12 @@ var (
 	keep        = flag.Bool("keep", false, "keep the temporary directory")
 	tmpDir      = flag.String("dir", "", "make the temporary directory in `DIR` (default: the system's, $TMPDIR or /tmp)")
 	idle        = flag.Duration("idle", time.Minute, "before each measurement, wait at most this long for other processes to leave the CPUs idle")
-	settle      = flag.Duration("settle", 6*time.Second, "before each measurement, flush the file systems (sync) and wait this long, so that what the previous step deleted does not slow the next (see Config.Settle)")
+	settle      = flag.Duration("settle", 3*time.Second, "before each measurement, flush the file systems (sync) and wait this long, so that no measurement pays for writing back what the step before it wrote")
 	convertOnly = flag.String("convert-only", "", "convert the site in `DIR` and print the result as JSON")
 )
 
 func usage() {
-	fmt.Fprintf(os.Stderr, "usage: go run ./tools/bench [-n 100,1000,10000] [-runs 3] [-settle 6s] [-out BENCHMARKS.md] [-svg path] [-weight=false] [-idle 1m] [-dir DIR] [-keep]\n")
+	fmt.Fprintf(os.Stderr, "usage: go run ./tools/bench [-n 100,1000,10000] [-runs 3] [-settle 3s] [-out BENCHMARKS.md] [-svg path] [-weight=false] [-idle 1m] [-dir DIR] [-keep]\n")
 	fmt.Fprintf(os.Stderr, "       bench -convert-only DIR\n")
 	flag.PrintDefaults()
 	os.Exit(2)

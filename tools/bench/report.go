@@ -312,8 +312,8 @@ func Markdown(rep *Report, chart, notes string) []byte {
 		fmt.Fprintf(&b, "- Sites built in: `%s`\n", rep.TempDir)
 	}
 	fmt.Fprintf(&b, "- Load average (1, 5, 15 min): %s at the start, %s at the end\n", rep.LoadStart, rep.LoadEnd)
-	fmt.Fprintf(&b, "- Runs: %d of each measurement at each N, one after another (the runs of the five builds interleaved); the tables give the median\n", rep.Runs)
-	fmt.Fprintf(&b, "- Before each measurement: `sync` and a pause of %s (`-settle`), so that the files the previous step deleted do not slow it\n\n", rep.Settle)
+	fmt.Fprintf(&b, "- Runs: %d of each measurement at each N, one after another: first the converter's at every N (first run and rerun interleaved), then the other builds' (pipeline, floor and minimal interleaved); the tables give the median\n", rep.Runs)
+	fmt.Fprintf(&b, "- Nothing is deleted until the end (what a step no longer needs is moved to a trash folder); before each measurement: `sync` and a pause of %s (`-settle`)\n\n", rep.Settle)
 
 	fmt.Fprintf(&b, "## Wall time and peak memory\n\n")
 	fmt.Fprintf(&b, "Median wall time and peak resident memory of each build, each a process of its own (or two, for Hugo alone):\n\n")
