@@ -1,0 +1,51 @@
+package publish
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+)
+
+// removeWorkers is how many files removeTree unlinks at a time. Removing
+// a file is mostly waiting for the disk (the file system reads the
+// bitmaps of the blocks it frees), so more removals than processors
+// overlap their waits: on the machine of BENCHMARKS.md, 23,400 files of
+// 12 KB in three folders took 5.5–6.9 s with os.RemoveAll and 2.7–3.0 s
+// with eight at a time.
+const removeWorkers = 8
+
+// removeTree removes dir and everything in it, as os.RemoveAll does, with
+// removeWorkers files unlinked at a time. It follows no symbolic link: a
+// link is removed, not what it points to. A file it could not remove is
+// left to os.RemoveAll, which reports the error.
+func removeTree(dir string) error {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err == nil {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(removeWorkers, len(files)) {
+			wg.Go(func() {
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= len(files) {
+						return
+					}
+					os.Remove(files[i])
+				}
+			})
+		}
+		wg.Wait()
+	}
+	return os.RemoveAll(dir)
+}
