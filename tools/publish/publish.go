@@ -68,7 +68,7 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer removeTree(tmp)
+	defer RemoveTree(tmp)
 	offline := filepath.Join(tmp, OfflineName)
 	err = hugo.Build(ctx, hugo.Options{
 		Source: o.Root, Destination: offline, Offline: true,

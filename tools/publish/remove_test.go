@@ -57,7 +57,7 @@ func TestRemoveTree(t *testing.T) {
 					}
 				}
 			}
-			if err := removeTree(tree); err != nil {
+			if err := RemoveTree(tree); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := os.Lstat(tree); !os.IsNotExist(err) {
@@ -71,7 +71,7 @@ func TestRemoveTree(t *testing.T) {
 			}
 		})
 	}
-	if err := removeTree(filepath.Join(t.TempDir(), "missing")); err != nil {
+	if err := RemoveTree(filepath.Join(t.TempDir(), "missing")); err != nil {
 		t.Errorf("a folder that does not exist: %v", err)
 	}
 }
