@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,28 +56,50 @@ func TestFileIO(t *testing.T) {
 }
 
 // TestTuneGC checks that overlapping Runs leave the collector's settings
-// as they found them.
+// as they found them, and that Run changes nothing when the user set GOGC
+// or GOMEMLIMIT (the test sets both itself, so it runs the same whatever
+// the environment it starts in).
 func TestTuneGC(t *testing.T) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		t.Skip("GOGC or GOMEMLIMIT is set")
-	}
-	percent := debug.SetGCPercent(-1)
-	debug.SetGCPercent(percent)
-	limit := debug.SetMemoryLimit(-1)
-	a := tuneGC()
-	if got := debug.SetGCPercent(runGCPercent); got != max(percent, runGCPercent) && percent >= 0 {
-		t.Errorf("during Run: GOGC %d", got)
-	}
-	b := tuneGC()
-	a()
-	if got := debug.SetMemoryLimit(-1); got != min(limit, runMemoryLimit) {
-		t.Errorf("during the second Run: memory limit %d", got)
-	}
-	b()
-	if got := debug.SetGCPercent(percent); got != percent {
-		t.Errorf("after: GOGC %d, want %d", got, percent)
-	}
-	if got := debug.SetMemoryLimit(-1); got != limit {
-		t.Errorf("after: memory limit %d, want %d", got, limit)
+	for _, tc := range []struct {
+		gogc, memLimit string
+		tunes          bool
+	}{
+		{"", "", true},
+		{"200", "", false},
+		{"", "1GiB", false},
+	} {
+		t.Run(fmt.Sprintf("GOGC=%q GOMEMLIMIT=%q", tc.gogc, tc.memLimit), func(t *testing.T) {
+			t.Setenv("GOGC", tc.gogc)
+			t.Setenv("GOMEMLIMIT", tc.memLimit)
+			percent := debug.SetGCPercent(-1)
+			debug.SetGCPercent(percent)
+			limit := debug.SetMemoryLimit(-1)
+			a := tuneGC()
+			if !tc.tunes {
+				if got := debug.SetGCPercent(percent); got != percent {
+					t.Errorf("during Run: GOGC %d, want %d as the user set it", got, percent)
+				}
+				if got := debug.SetMemoryLimit(-1); got != limit {
+					t.Errorf("during Run: memory limit %d, want %d as the user set it", got, limit)
+				}
+				a()
+				return
+			}
+			if got := debug.SetGCPercent(runGCPercent); got != max(percent, runGCPercent) && percent >= 0 {
+				t.Errorf("during Run: GOGC %d", got)
+			}
+			b := tuneGC()
+			a()
+			if got := debug.SetMemoryLimit(-1); got != min(limit, runMemoryLimit) {
+				t.Errorf("during the second Run: memory limit %d", got)
+			}
+			b()
+			if got := debug.SetGCPercent(percent); got != percent {
+				t.Errorf("after: GOGC %d, want %d", got, percent)
+			}
+			if got := debug.SetMemoryLimit(-1); got != limit {
+				t.Errorf("after: memory limit %d, want %d", got, limit)
+			}
+		})
 	}
 }
