@@ -336,11 +336,20 @@ func goVersion(ctx context.Context, root string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// pointPaths returns, for the folder dir of one N, the site's copy, the
+// converter's cache of unchanged seeds and the environment that points the
+// converter at it. The cache lives in the temporary directory, not in the
+// user's cache folder; a first run starts without it.
+func pointPaths(dir string) (site, cache string, env []string) {
+	cache = filepath.Join(dir, "convert-cache")
+	return filepath.Join(dir, "site"), cache, []string{convert.CacheDirEnv + "=" + cache}
+}
+
 // convertPoint writes the site for N in dir and measures the converter
 // there: -runs first runs, each followed by a rerun.
 func (b *bench) convertPoint(ctx context.Context, dir string, n int) (*Point, error) {
 	logf := func(format string, args ...any) { fmt.Fprintf(b.Log, format, args...) }
-	site := filepath.Join(dir, "site")
+	site, cache, env := pointPaths(dir)
 	if err := CopySite(b.root, site); err != nil {
 		return nil, err
 	}
@@ -351,11 +360,6 @@ func (b *bench) convertPoint(ctx context.Context, dir string, n int) (*Point, er
 	p := &Point{N: n, Translations: (n + 2) / 3, Samples: map[string][]Sample{}, SynthDuration: time.Since(t0)}
 	logf("N=%d: %d seeds, %d translations written in %s; %d runs\n", n, n, p.Translations, p.SynthDuration.Round(time.Millisecond), b.Runs)
 
-	// The converter's cache of unchanged seeds lives in the temporary
-	// directory, not in the user's cache folder; a first run starts
-	// without it.
-	cache := filepath.Join(dir, "convert-cache")
-	env := []string{convert.CacheDirEnv + "=" + cache}
 	record := b.recorder(p)
 	for run := 1; run <= b.Runs; run++ {
 		// 1. The converter alone: into an empty content/, then again.
@@ -406,10 +410,8 @@ func (b *bench) recorder(p *Point) func(build string, run int, s Sample, note st
 // the whole build command and Hugo alone: -runs times each.
 func (b *bench) buildPoint(ctx context.Context, dir string, p *Point) error {
 	logf := func(format string, args ...any) { fmt.Fprintf(b.Log, format, args...) }
-	site := filepath.Join(dir, "site")
+	site, cache, env := pointPaths(dir)
 	minimal := filepath.Join(dir, "minimal")
-	cache := filepath.Join(dir, "convert-cache")
-	env := []string{convert.CacheDirEnv + "=" + cache}
 	record := b.recorder(p)
 	for run := 1; run <= b.Runs; run++ {
 		// 2. The whole build command, from nothing converted and nothing built.
