@@ -256,8 +256,6 @@ func resolvesToString(s string) bool {
 // yamlStyleFloat is the resolver's expression for a float.
 var yamlStyleFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
-// floatChars reports whether s has only bytes that yamlStyleFloat can
-// match: when not, the expression need not run.
 // numberChars reports whether s is made only of bytes that some number
 // the resolver reads may hold: the digits of every base with their
 // prefixes (0x, 0o, 0b), signs, and floatChars'.
@@ -273,6 +271,8 @@ func numberChars(s string) bool {
 	return true
 }
 
+// floatChars reports whether s has only bytes that yamlStyleFloat can
+// match: when not, the expression need not run.
 func floatChars(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {

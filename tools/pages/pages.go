@@ -227,6 +227,7 @@ func Slug(doc *document.Document) string {
 	return doc.Start.String() + "-" + asciiWords(latin)
 }
 
+// djReplacer spells đ as dj, as Serbian Latin slugs do.
 var djReplacer = strings.NewReplacer("đ", "dj", "Đ", "dj")
 
 // asciiWords lowercases s, folds it to ASCII (đ becomes dj, other letters
