@@ -125,6 +125,9 @@ func Run(root string) (*Result, error) {
 	if err := assignJobSlugs(jobs); err != nil {
 		return nil, err
 	}
+	if err := stage.wait(); err != nil {
+		return nil, err
+	}
 	for _, j := range jobs {
 		if j.outputs != nil && j.renderedSlug != j.slug {
 			for _, o := range j.outputs {
@@ -146,7 +149,7 @@ func Run(root string) (*Result, error) {
 		return nil, err
 	}
 	if i18nOut != nil {
-		if _, err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false); err != nil {
+		if err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -157,7 +160,9 @@ func Run(root string) (*Result, error) {
 		if !j.unchanged {
 			res.Converted++
 		}
-		for _, o := range j.outputs {
+		for i := range j.outputs {
+			// By pointer: the writer may still be setting Mod.
+			o := &j.outputs[i]
 			expected[o.Path] = true
 			res.Pages[o.Lang]++
 		}
@@ -530,11 +535,10 @@ func (j *job) render(root string, cfg *config, stage *stage) error {
 	for i := range pages {
 		p := &pages[i]
 		p.Size = int64(len(p.data))
-		mod, err := stage.put(root, p.Path, p.data, true)
-		if err != nil {
+		if err := stage.put(root, p.Path, p.data, true, &p.Mod); err != nil {
 			return err
 		}
-		p.Mod, p.data = mod, nil
+		p.data = nil
 	}
 	j.outputs, j.renderedSlug = pages, j.slug
 	j.versions = nil // let the garbage collector have the documents
