@@ -456,18 +456,20 @@ func prepare(root string, cfg *config, cache *cache, seed string, trans map[stri
 		}
 	}
 	// Touched but the same bytes: still the cache's.
-	j.key = inputKey(seed, langs, inputs)
+	sums := hashInputs(inputs)
+	j.key = inputKey(seed, langs, inputs, sums)
 	if e := cache.lookup(seed, j.key); e != nil {
 		j.cached, j.baseSlug, j.warnings = e, e.BaseSlug, e.Warnings
 		return j, nil
 	}
-	return j, j.parse(cfg, inputs, langs)
+	return j, j.parse(cfg, inputs, sums[0], langs)
 }
 
 // parse makes the seed's language versions from its inputs: the seed's
-// bytes, then its translations' in the order of langs.
-func (j *job) parse(cfg *config, inputs [][]byte, langs []string) error {
-	orig, err := seedparse.Parse(j.seed, inputs[0])
+// bytes, then its translations' in the order of langs. seedSum is the
+// SHA-256 of the seed's bytes.
+func (j *job) parse(cfg *config, inputs [][]byte, seedSum [sha256.Size]byte, langs []string) error {
+	orig, err := seedparse.ParseHashed(j.seed, inputs[0], seedSum)
 	if err != nil {
 		return err
 	}
@@ -524,7 +526,7 @@ func (j *job) render(root string, cfg *config, stage *stage) error {
 		if err != nil {
 			return err
 		}
-		if err := j.parse(cfg, inputs, langs); err != nil {
+		if err := j.parse(cfg, inputs, sha256.Sum256(inputs[0]), langs); err != nil {
 			return err
 		}
 	}
@@ -575,13 +577,23 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// inputKey fingerprints a seed's inputs: names and bytes.
-func inputKey(seed string, langs []string, inputs [][]byte) string {
+// hashInputs returns the SHA-256 of each input.
+func hashInputs(inputs [][]byte) [][sha256.Size]byte {
+	sums := make([][sha256.Size]byte, len(inputs))
+	for i, in := range inputs {
+		sums[i] = sha256.Sum256(in)
+	}
+	return sums
+}
+
+// inputKey fingerprints a seed's inputs: names, sizes and the SHA-256 of
+// their bytes (sums, from hashInputs).
+func inputKey(seed string, langs []string, inputs [][]byte, sums [][sha256.Size]byte) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s %q %d\n", seed, langs, len(inputs))
-	for _, in := range inputs {
+	for i, in := range inputs {
 		fmt.Fprintf(h, "%d\n", len(in))
-		h.Write(in)
+		h.Write(sums[i][:])
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -75,7 +75,13 @@ const maxHeaderLines = 10
 // Parse reads the seed data whose path, as the user knows it (for example
 // "seeds/000_1dc8ae94338e037f.txt"), is file. Errors are *document.Error.
 func Parse(file string, data []byte) (*document.Document, error) {
-	sum := sha256.Sum256(data)
+	return ParseHashed(file, data, sha256.Sum256(data))
+}
+
+// ParseHashed is Parse for a caller that has hashed data already (the
+// converter hashes every input to tell whether it changed): sum must be
+// sha256.Sum256(data), which becomes the document's SourceSHA256.
+func ParseHashed(file string, data []byte, sum [sha256.Size]byte) (*document.Document, error) {
 	text, err := decode(file, data)
 	if err != nil {
 		return nil, err
