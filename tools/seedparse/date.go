@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/regionaldialogue/site/tools/document"
 )
@@ -63,7 +65,44 @@ func splitDateShape(s string) (place, date string, ok bool) {
 }
 
 // dateToken splits the date part into numbers, words and range signs.
+// dateTokens does its work; the tests check the two agree.
 var dateToken = regexp.MustCompile(`\d+\.?|\p{L}+|[–—-]`)
+
+// dateTokens returns dateToken.FindAllString(s, -1) without running the
+// expression: runs of ASCII digits with an optional '.', runs of letters,
+// and single dashes, skipping every other rune. At most one of the three
+// can start at any rune, so the first match is the only one.
+func dateTokens(s string) []string {
+	var toks []string
+	for i := 0; i < len(s); {
+		start := i
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				i++
+			}
+			if i < len(s) && s[i] == '.' {
+				i++
+			}
+		case unicode.IsLetter(r):
+			for i < len(s) {
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				i += size
+			}
+		case r == '–' || r == '—' || r == '-':
+			i += size
+		default:
+			i += size
+			continue
+		}
+		toks = append(toks, s[start:i])
+	}
+	return toks
+}
 
 // errNotDate says a line is not shaped like a date line at all.
 var errNotDate = fmt.Errorf("not a date line")
@@ -87,7 +126,7 @@ func parseDateLine(s string) (place string, start, end document.Date, err error)
 		parts = append(parts, cur)
 		cur = part{}
 	}
-	for _, tok := range dateToken.FindAllString(dates, -1) {
+	for _, tok := range dateTokens(dates) {
 		low := strings.ToLower(tok)
 		switch {
 		case tok[0] >= '0' && tok[0] <= '9':

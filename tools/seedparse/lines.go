@@ -57,41 +57,37 @@ func clean(s string) string {
 }
 
 // needsCleaning reports whether s has leading, trailing, doubled or
-// non-space white space; most lines of a seed have none. It looks at
-// bytes, through byteKinds, and at runes only where a byte may start
+// non-space white space; most lines of a seed have none. Spaces are
+// checked at the ends and, for doubles, with strings.Contains; the other
+// bytes through byteKinds, and runes only where a byte may start
 // multi-byte white space.
 func needsCleaning(s string) bool {
-	prevSpace := true // a leading space needs cleaning
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return true
+	}
 	for i := 0; i < len(s); i++ {
 		switch byteKinds[s[i]] {
-		case letterByte:
-			prevSpace = false
-		case spaceByte:
-			if prevSpace {
-				return true
-			}
-			prevSpace = true
 		case blankByte:
 			return true
 		case mayBeBlankByte:
 			// White space other than ' ', or a control character,
-			// always needs cleaning; any other rune ends a run of
-			// spaces.
+			// always needs cleaning.
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if isBlank(r) {
 				return true
 			}
 			i += size - 1
-			prevSpace = false
 		}
 	}
-	return prevSpace && s != ""
+	return false
 }
 
 // What a byte of UTF-8 text may be, for needsCleaning.
 const (
-	letterByte     = iota // not white space: ASCII, or part of a rune that is not
-	spaceByte             // ' '
+	plainByte      = iota // not white space other than ' ': ASCII, or part of a rune that is not
 	blankByte             // ASCII white space other than ' ', or a control character
 	mayBeBlankByte        // the first byte of a rune that may be white space (mayBeBlank)
 )
@@ -99,8 +95,6 @@ const (
 var byteKinds = func() (k [256]uint8) {
 	for c := range k {
 		switch {
-		case c == ' ':
-			k[c] = spaceByte
 		case c < ' ' || c == 0x7F:
 			k[c] = blankByte
 		case c >= 0x80 && mayBeBlank(byte(c)):

@@ -342,3 +342,28 @@ func checkDateShape(t *testing.T, s string) {
 		t.Errorf("splitDateShape(%q) = %q, %q, %v; dateShape finds %q", s, place, date, ok, m)
 	}
 }
+
+// TestDateTokens checks dateTokens against dateToken.
+func TestDateTokens(t *testing.T) {
+	for _, s := range append(dateShapeCases, dateTokenCases...) {
+		checkDateTokens(t, s)
+	}
+}
+
+var dateTokenCases = []string{
+	"26 – 27. новембар 2015. године", "30. новембар – 1. децембар 2016.", "3. и 4. март", "3.-4.март",
+	"12345.. 6", "3—4", "x3y", "ǅ1", "\xff3\xd0", "3\ufffd4", "а\u0301б", "Ⅻ 3", "١٢ 3", "", "...",
+}
+
+func FuzzDateTokens(f *testing.F) {
+	for _, s := range append(dateShapeCases, dateTokenCases...) {
+		f.Add(s)
+	}
+	f.Fuzz(checkDateTokens)
+}
+
+func checkDateTokens(t *testing.T, s string) {
+	if got, want := dateTokens(s), dateToken.FindAllString(s, -1); !slices.Equal(got, want) {
+		t.Errorf("dateTokens(%q) = %q; dateToken finds %q", s, got, want)
+	}
+}
