@@ -75,7 +75,7 @@ func Run(root string) (*Result, error) {
 	}
 	cache := loadCache(root, cfg)
 
-	stage, err := newStage(root)
+	stage, err := newStage(root, putBuffer)
 	if err != nil {
 		return nil, err
 	}
@@ -423,6 +423,12 @@ func prepare(root string, cfg *config, cache *cache, seed string, trans map[stri
 	langs := sortedKeys(trans)
 	files := append([]string{seed}, mapValues(trans, langs)...)
 	inputs := make([][]byte, len(files))
+	// Nothing made from the inputs refers to their bytes.
+	defer func() {
+		for _, in := range inputs {
+			putBuffer(in)
+		}
+	}()
 	if cache.has(seed) {
 		for _, f := range files {
 			info, err := os.Stat(filepath.Join(root, f))
@@ -447,7 +453,7 @@ func prepare(root string, cfg *config, cache *cache, seed string, trans map[stri
 		// Nothing to look up by size and time: read each file and take
 		// its size and time from the open file.
 		for i, f := range files {
-			data, size, mod, err := readInput(filepath.Join(root, f))
+			data, size, mod, err := readInput(filepath.Join(root, f), getBuffer())
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", f, err)
 			}
@@ -504,7 +510,7 @@ func (j *job) parse(cfg *config, inputs [][]byte, seedSum [sha256.Size]byte, lan
 func (j *job) pages() ([]output, error) {
 	out := make([]output, 0, len(j.versions))
 	for _, v := range j.versions {
-		data, err := pages.Page(v.doc, v.version, j.slug)
+		data, err := pages.AppendPage(getBuffer(), v.doc, v.version, j.slug)
 		if err != nil {
 			return nil, err
 		}
@@ -670,6 +676,30 @@ func (j *job) laterSlug() string {
 		id = id[i+1:]
 	}
 	return j.baseSlug + "-" + strings.ToLower(id)
+}
+
+// buffers holds byte slices for reuse: the inputs' bytes, once parsed,
+// and the pages', once written. A first run of 10,000 seeds reads some
+// 60 MB and renders some 160 MB, in slices of a few kilobytes; reusing
+// them spares the allocator and the garbage collector.
+var buffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooled is the capacity above which a slice is left to the garbage
+// collector rather than kept for reuse.
+const maxPooled = 256 << 10
+
+// getBuffer returns an empty slice, with room if one was put back.
+func getBuffer() []byte {
+	return (*buffers.Get().(*[]byte))[:0]
+}
+
+// putBuffer gives b back for reuse; nothing may use it afterwards.
+func putBuffer(b []byte) {
+	if b == nil || cap(b) > maxPooled {
+		return
+	}
+	b = b[:0]
+	buffers.Put(&b)
 }
 
 // parallel runs f(0) … f(n-1) on all processors. Each worker takes the

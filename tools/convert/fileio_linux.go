@@ -9,9 +9,10 @@ import (
 // readInput reads the input file at path, which may be at most
 // seedparse.MaxSize bytes, and returns its bytes and the size and
 // modification time (Unix nanoseconds) of the open file: open, fstat, the
-// reads up to end of file, close. Errors are *fs.PathError, as package os
-// gives them.
-func readInput(path string) (data []byte, size, mod int64, err error) {
+// reads up to end of file, close. The bytes go into buf, which it returns
+// extended, if buf has room; else into a new slice. Errors are
+// *fs.PathError, as package os gives them.
+func readInput(path string, buf []byte) (data []byte, size, mod int64, err error) {
 	fd, err := open(path, syscall.O_RDONLY, 0)
 	if err != nil {
 		return nil, 0, 0, err
@@ -27,7 +28,10 @@ func readInput(path string) (data []byte, size, mod int64, err error) {
 	// One byte more than the size, so that the read that finds the end
 	// of the file needs no new buffer, and a file that grew since the
 	// fstat is still read whole (as os.ReadFile would).
-	data = make([]byte, 0, st.Size+1)
+	data = buf[:0]
+	if int64(cap(data)) < st.Size+1 {
+		data = make([]byte, 0, st.Size+1)
+	}
 	for {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]

@@ -9,8 +9,9 @@ import (
 
 // readInput reads the input file at path, which may be at most
 // seedparse.MaxSize bytes, and returns its bytes and the size and
-// modification time (Unix nanoseconds) of the open file.
-func readInput(path string) (data []byte, size, mod int64, err error) {
+// modification time (Unix nanoseconds) of the open file. The bytes go
+// into buf, which it returns extended, if buf has room.
+func readInput(path string, buf []byte) (data []byte, size, mod int64, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, 0, err
@@ -23,9 +24,19 @@ func readInput(path string) (data []byte, size, mod int64, err error) {
 	if err := tooLarge(info.Size()); err != nil {
 		return nil, 0, 0, err
 	}
-	data, err = io.ReadAll(f)
-	if err != nil {
-		return nil, 0, 0, err
+	data = buf[:0]
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, 0, 0, err
+		}
 	}
 	return data, info.Size(), info.ModTime().UnixNano(), nil
 }

@@ -30,12 +30,18 @@ func TestFileIO(t *testing.T) {
 		if info.ModTime().UnixNano() != mod || info.Size() != int64(len(data)) || info.Mode().Perm()&^0o022 != 0o644&^0o022 {
 			t.Errorf("writeNew: mod %d, size %d, mode %v; os.Stat: %d, %d", mod, len(data), info.Mode(), info.ModTime().UnixNano(), info.Size())
 		}
-		got, gotSize, gotMod, err := readInput(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, data) || gotSize != info.Size() || gotMod != mod {
-			t.Errorf("readInput: %d bytes, size %d, mod %d; want %d bytes, %d, %d", len(got), gotSize, gotMod, len(data), info.Size(), mod)
+		// Into no buffer, one too small, and a used one with room.
+		for _, buf := range [][]byte{nil, make([]byte, 3, 8), bytes.Repeat([]byte("x"), 200_000)} {
+			got, gotSize, gotMod, err := readInput(path, buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, data) || gotSize != info.Size() || gotMod != mod {
+				t.Errorf("readInput(cap %d): %d bytes, size %d, mod %d; want %d bytes, %d, %d", cap(buf), len(got), gotSize, gotMod, len(data), info.Size(), mod)
+			}
+			if cap(buf) > size && &got[:1][0] != &buf[:1][0] {
+				t.Errorf("readInput(cap %d) of %d bytes: did not reuse the buffer", cap(buf), size)
+			}
 		}
 	}
 	// Writing over a longer file truncates it.
@@ -47,7 +53,7 @@ func TestFileIO(t *testing.T) {
 	if got, _ := os.ReadFile(path); string(got) != "short" {
 		t.Errorf("writeNew over a longer file: %q", got)
 	}
-	if _, _, _, err := readInput(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+	if _, _, _, err := readInput(filepath.Join(dir, "missing"), nil); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("readInput of a missing file: %v", err)
 	}
 	if _, err := writeNew(filepath.Join(dir, "no", "dir"), nil); !errors.Is(err, fs.ErrNotExist) {

@@ -21,7 +21,7 @@ func TestStage(t *testing.T) {
 	writeTestFile(t, filepath.Join(root, "content/documents/old.sr.md"), page("old"))
 	writeTestFile(t, filepath.Join(root, "content/documents/hand.sr.md"), []byte("written by hand\n"))
 
-	s, err := newStage(root)
+	s, err := newStage(root, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestStage(t *testing.T) {
 // the commit, and that nothing reaches the root.
 func TestStageWriteError(t *testing.T) {
 	root := t.TempDir()
-	s, err := newStage(root)
+	s, err := newStage(root, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
