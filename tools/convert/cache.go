@@ -141,11 +141,11 @@ func (e *cacheEntry) intact(root string) bool {
 	return true
 }
 
-// save records jobs in the cache file. Errors are ignored: a cache that
-// cannot be written only costs time.
-func (c *cache) save(root string, jobs []*job) {
+// encode returns the cache file that records jobs, or nil when the file
+// would not change. Every page the jobs staged must be written (stage.wait).
+func (c *cache) encode(root string, jobs []*job) []byte {
 	if c == nil || c.Tool == "" {
-		return
+		return nil
 	}
 	entries := make(map[string]*cacheEntry, len(jobs))
 	changed := len(jobs) != len(c.Entries) || !c.loaded
@@ -180,18 +180,27 @@ func (c *cache) save(root string, jobs []*job) {
 		}
 	}
 	if !changed {
-		return
+		return nil
 	}
 	c.Entries = entries
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(c) != nil {
+		return nil
+	}
+	return buf.Bytes()
+}
+
+// write replaces the cache file with data from encode, unless data is nil.
+// Errors are ignored: a cache that cannot be written only costs time.
+func (c *cache) write(data []byte) {
+	if data == nil {
 		return
 	}
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
 		return
 	}
 	tmp := c.path + ".tmp"
-	if os.WriteFile(tmp, buf.Bytes(), 0o644) == nil {
+	if os.WriteFile(tmp, data, 0o644) == nil {
 		os.Rename(tmp, c.path)
 	}
 }

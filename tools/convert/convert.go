@@ -168,6 +168,13 @@ func Run(root string) (*Result, error) {
 		}
 		res.Warnings = append(res.Warnings, j.warnings...)
 	}
+	// The cache file is encoded while the pages move into place, and
+	// written once they are.
+	if err := stage.wait(); err != nil {
+		return nil, err
+	}
+	encoded := make(chan []byte, 1)
+	go func() { encoded <- cache.encode(root, jobs) }()
 	stale, err := staleGeneratedPages(root, expected)
 	if err != nil {
 		return nil, err
@@ -181,7 +188,7 @@ func Run(root string) (*Result, error) {
 		}
 	}
 	res.Removed = stale
-	cache.save(root, jobs)
+	cache.write(<-encoded)
 	return res, nil
 }
 
