@@ -199,7 +199,7 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 	// which ends before byte capsEnd.
 	capsEnd, caps := 0, false
 
-	var chunk [64]byte
+	var chunk [chunkSize]byte
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -213,9 +213,9 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 			continue
 		}
 
-		// The most common case: a run of Serbian letters spelled with one
-		// ASCII letter each, and spaces.
-		if n, read, end := asciiLetters(s[i:], &chunk); read > 0 {
+		// The most common case: a run of Serbian letters, spaces and
+		// punctuation, spelled from a table.
+		if n, read, end := commonRun(s[i:], &chunk); read > 0 {
 			b.Write(chunk[:n])
 			if end > 0 {
 				replEnd = i + end
@@ -325,41 +325,57 @@ var class = func() (c [blockLast - blockFirst + 1]uint8) {
 	return c
 }()
 
-// asciiLetters spells into out the longest prefix of s, up to len(out)
-// bytes of spelling, made of Serbian letters spelled with one ASCII letter
-// (looked up in asciiSpelling by their two bytes) and spaces. It returns
-// the bytes of out written, the bytes of s read, and the offset in s just
-// after the last letter (0 if none).
-func asciiLetters(s string, out *[64]byte) (n, read, end int) {
-	for read+1 < len(s) && n < len(out) {
+// chunkSize is the size of the buffer commonRun spells into.
+const chunkSize = 128
+
+// maxFastSpelling is the longest spelling in fastSpelling, in bytes
+// ("dž", "Dž").
+const maxFastSpelling = 3
+
+// commonRun spells into out the longest prefix of s, up to about len(out)
+// bytes of spelling, made of ASCII (copied) and of the Serbian letters
+// fastSpelling spells: every one but capital Љ, Њ and Џ, whose spelling
+// depends on their word. It looks each letter up by its two bytes. It
+// returns the bytes of out written, the bytes of s read, and the offset in
+// s just after the last letter spelled (0 if none).
+func commonRun(s string, out *[chunkSize]byte) (n, read, end int) {
+	for read < len(s) && n <= len(out)-maxFastSpelling {
 		c := s[read]
-		if c == ' ' {
-			out[n] = ' '
+		if c < utf8.RuneSelf {
+			out[n] = c
 			n, read = n+1, read+1
 			continue
 		}
-		if c < 0xD0 || c > 0xD3 || s[read+1]&0xC0 != 0x80 {
+		if c < 0xD0 || c > 0xD3 || read+1 >= len(s) || s[read+1]&0xC0 != 0x80 {
 			break
 		}
-		a := asciiSpelling[int(c-0xD0)<<6|int(s[read+1]&0x3F)]
-		if a == 0 {
+		sp := &fastSpelling[int(c-0xD0)<<6|int(s[read+1]&0x3F)]
+		if sp.n == 0 {
 			break
 		}
-		out[n] = a
-		n, read = n+1, read+2
+		out[n], out[n+1], out[n+2] = sp.b[0], sp.b[1], sp.b[2]
+		n, read = n+int(sp.n), read+2
 		end = read
 	}
 	return n, read, end
 }
 
-// asciiSpelling[r-blockFirst] is the one ASCII letter that spells the
-// rune r of the Cyrillic block, or 0 when its spelling is not one ASCII
-// letter. Indexed by a UTF-8 sequence 0xD0+x, 0x80+y of the block as
-// x<<6 | y, which is r-blockFirst.
-var asciiSpelling = func() (t [blockLast - blockFirst + 1]byte) {
+// fastSpelling[r-blockFirst] is the spelling of the rune r of the
+// Cyrillic block for commonRun: its bytes, padded, and their number, 0
+// for a rune commonRun leaves to transliterate. Indexed by a UTF-8
+// sequence 0xD0+x, 0x80+y of the block as x<<6 | y, which is r-blockFirst.
+var fastSpelling = func() (t [blockLast - blockFirst + 1]struct {
+	b [maxFastSpelling]byte
+	n uint8
+}) {
 	for i := range t {
-		if class[i] == serbianASCII {
-			t[i] = spelling[i][0]
+		r := rune(blockFirst + i)
+		if class[i] == other || class[i] == foreignLetter || upperDigraph(r) != "" {
+			continue
+		}
+		t[i].n = uint8(copy(t[i].b[:], spelling[i]))
+		if int(t[i].n) != len(spelling[i]) {
+			panic("translit: spelling of " + string(r) + " longer than maxFastSpelling")
 		}
 	}
 	return t
