@@ -711,9 +711,8 @@ func putBuffer(b []byte) {
 
 // parallel runs f(0) … f(n-1) on all processors. Each worker takes the
 // next index from a shared counter. There are a few more workers than
-// processors, so that the processors have work while a worker waits in
-// the kernel (creating a file in a folder another worker is creating one
-// in, or reading a file).
+// processors, so that the processors have work while a worker waits:
+// in the kernel, reading a file, or for room in the stage's queue.
 func parallel(n int, f func(int)) {
 	workers := min(runtime.GOMAXPROCS(0)*workersPerProc, n)
 	var next atomic.Int64
