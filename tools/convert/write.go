@@ -42,7 +42,7 @@ type stage struct {
 	pending sync.WaitGroup  // files put and not yet written
 	stop    sync.Once       // closes queue
 	stopped chan struct{}   // closed when the writer has returned
-	errs    []error         // the writer's; read after pending.Wait
+	errs    []error         // the writer's, under mu
 }
 
 // stagedFile is a file for the writer: its path in the stage, its bytes,
@@ -132,6 +132,8 @@ func (s *stage) put(root, rel string, data []byte, generated bool, mod *int64) e
 // writer met.
 func (s *stage) wait() error {
 	s.pending.Wait()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return errors.Join(s.errs...)
 }
 
