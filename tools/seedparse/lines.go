@@ -22,14 +22,17 @@ var bookmark = regexp.MustCompile(`\[bookmark: [^\]\n]*\]`)
 // tabs and other control characters (they become spaces), and runs of
 // white space, which become one space; text is trimmed at both ends.
 func splitLines(text string) []line {
-	raw := strings.Split(text, "\n")
-	out := make([]line, 0, len(raw))
-	for i, s := range raw {
+	out := make([]line, 0, strings.Count(text, "\n")+1)
+	for n := 1; ; n++ {
+		s, rest, more := strings.Cut(text, "\n")
 		if s = clean(s); s != "" {
-			out = append(out, line{n: i + 1, text: s})
+			out = append(out, line{n: n, text: s})
 		}
+		if !more {
+			return out
+		}
+		text = rest
 	}
-	return out
 }
 
 func clean(s string) string {
