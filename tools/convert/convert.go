@@ -69,11 +69,15 @@ func Run(root string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The cache is loaded (which hashes the converter's binary) while the
+	// seeds are listed.
+	cached := make(chan *cache, 1)
+	go func() { cached <- loadCache(root, cfg) }()
 	seeds, translations, err := listSeeds(root, cfg)
 	if err != nil {
 		return nil, err
 	}
-	cache := loadCache(root, cfg)
+	cache := <-cached
 
 	stage, err := newStage(root, putBuffer)
 	if err != nil {
