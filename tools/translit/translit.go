@@ -396,9 +396,50 @@ func containsRune(rs []rune, r rune) bool {
 }
 
 // isWordRune reports whether r belongs to a word: a letter or a combining
-// mark.
+// mark. ASCII and the Cyrillic letters U+0400–U+0481 are answered without
+// the Unicode tables (TestFastRuneClasses checks every rune).
 func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	case r >= 0x0400 && r <= 0x0481:
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// Letter cases, as wordInCaps counts them.
+const (
+	uncased = iota
+	upperCase
+	lowerCase // lower or title case
+)
+
+// caseOf returns the case of the letter r. ASCII and the Cyrillic letters
+// U+0400–U+0481 are answered without the Unicode tables
+// (TestFastRuneClasses checks every rune).
+func caseOf(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case 'A' <= r && r <= 'Z':
+			return upperCase
+		case 'a' <= r && r <= 'z':
+			return lowerCase
+		}
+		return uncased
+	case r >= 0x0400 && r <= 0x042F:
+		return upperCase
+	case r >= 0x0430 && r <= 0x045F:
+		return lowerCase
+	case r >= 0x0460 && r <= 0x0481:
+		return upperCase + int(r&1) // pairs: capital even, small odd
+	case unicode.IsUpper(r):
+		return upperCase
+	case unicode.IsLower(r), unicode.IsTitle(r):
+		return lowerCase
+	}
+	return uncased
 }
 
 // wordInCaps reports whether the word around the letter at s[i] is written in
@@ -420,10 +461,10 @@ func wordInCaps(s string, i int) (caps bool, end int) {
 		if !isWordRune(r) {
 			break
 		}
-		switch {
-		case unicode.IsUpper(r):
+		switch caseOf(r) {
+		case upperCase:
 			cased++
-		case unicode.IsLower(r), unicode.IsTitle(r):
+		case lowerCase:
 			lower = true
 		}
 		end += n

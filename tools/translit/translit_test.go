@@ -385,3 +385,23 @@ func TestForeignClass(t *testing.T) {
 		}
 	}
 }
+
+// TestFastRuneClasses checks isWordRune's and caseOf's shortcuts against
+// the Unicode tables, for every rune.
+func TestFastRuneClasses(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+		want := uncased
+		switch {
+		case unicode.IsUpper(r):
+			want = upperCase
+		case unicode.IsLower(r), unicode.IsTitle(r):
+			want = lowerCase
+		}
+		if got := caseOf(r); got != want {
+			t.Errorf("caseOf(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
