@@ -102,8 +102,17 @@ func printConvert(res *convert.Result, stdout, stderr io.Writer) {
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w)
 	}
-	fmt.Fprintf(stdout, "converted %d documents (pages: %s); %d files written, %d removed\n",
-		res.Documents, pageCounts(res.Pages), len(res.Written), len(res.Removed))
+	fmt.Fprintf(stdout, "%s, %d converted, %d unchanged (pages: %s); %s written, %d removed\n",
+		count(res.Documents, "document"), res.Converted, res.Documents-res.Converted,
+		pageCounts(res.Pages), count(len(res.Written), "file"), len(res.Removed))
+}
+
+// count returns n and noun, in the plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func runBuild(ctx context.Context, stdout, stderr io.Writer) error {
