@@ -27,18 +27,21 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/pages"
+	"github.com/regionaldialogue/site/tools/parallel"
 	"github.com/regionaldialogue/site/tools/seedparse"
 	"github.com/regionaldialogue/site/tools/translation"
 	"github.com/regionaldialogue/site/tools/translit"
 )
 
-// workersPerProc is how many workers parallel starts per processor.
+// workersPerProc is how many seeds are converted at a time per processor.
+// There are a few more workers than processors, so that the processors
+// have work while a worker waits: in the kernel, reading a file, or for
+// room in the stage's queue.
 const workersPerProc = 2
 
 // LatinLang is the Hugo language key of the transliterated version.
@@ -98,7 +101,7 @@ func Run(root string) (*Result, error) {
 	errs := make([]error, len(seeds))
 	var mu sync.Mutex
 	claimed := map[string]int{} // base slug → the first seed, by index, that has it so far
-	parallel(len(seeds), func(i int) {
+	eachSeed(len(seeds), func(i int) {
 		j, err := prepare(root, cfg, cache, seeds[i], translations[seeds[i]])
 		if err == nil && j.versions != nil {
 			mu.Lock()
@@ -140,7 +143,7 @@ func Run(root string) (*Result, error) {
 			j.outputs = nil
 		}
 	}
-	parallel(len(jobs), func(i int) {
+	eachSeed(len(jobs), func(i int) {
 		if jobs[i].outputs == nil {
 			errs[i] = jobs[i].render(root, cfg, stage)
 		}
@@ -261,7 +264,7 @@ func Generate(root string) (map[string][]byte, *Result, error) {
 	}
 	jobs := make([]*job, len(seeds))
 	errs := make([]error, len(seeds))
-	parallel(len(seeds), func(i int) {
+	eachSeed(len(seeds), func(i int) {
 		jobs[i], errs[i] = prepare(root, cfg, nil, seeds[i], translations[seeds[i]])
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -713,26 +716,9 @@ func putBuffer(b []byte) {
 	buffers.Put(&b)
 }
 
-// parallel runs f(0) … f(n-1) on all processors. Each worker takes the
-// next index from a shared counter. There are a few more workers than
-// processors, so that the processors have work while a worker waits:
-// in the kernel, reading a file, or for room in the stage's queue.
-func parallel(n int, f func(int)) {
-	workers := min(runtime.GOMAXPROCS(0)*workersPerProc, n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
+// eachSeed runs f(0) … f(n-1), workersPerProc at a time per processor.
+func eachSeed(n int, f func(int)) {
+	parallel.For(n, runtime.GOMAXPROCS(0)*workersPerProc, f)
 }
 
 // isGenerated reports whether the file at path starts with the mark of a

@@ -4,8 +4,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
-	"sync/atomic"
+
+	"github.com/regionaldialogue/site/tools/parallel"
 )
 
 // removeWorkers is how many files RemoveTree unlinks at a time. Removing
@@ -31,20 +31,7 @@ func RemoveTree(dir string) error {
 		return nil
 	})
 	if err == nil {
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range min(removeWorkers, len(files)) {
-			wg.Go(func() {
-				for {
-					i := int(next.Add(1)) - 1
-					if i >= len(files) {
-						return
-					}
-					os.Remove(files[i])
-				}
-			})
-		}
-		wg.Wait()
+		parallel.For(len(files), removeWorkers, func(i int) { os.Remove(files[i]) })
 	}
 	return os.RemoveAll(dir)
 }
