@@ -161,24 +161,22 @@ func Run(root string) (*Result, error) {
 		}
 	}
 
+	// Every page written (and so its time known), the cache file is
+	// encoded while the pages move into place, and written once they are.
+	if err := stage.wait(); err != nil {
+		return nil, err
+	}
 	res := &Result{Documents: len(jobs), Pages: map[string]int{}}
 	expected := map[string]bool{}
 	for _, j := range jobs {
 		if !j.unchanged {
 			res.Converted++
 		}
-		for i := range j.outputs {
-			// By pointer: the writer may still be setting Mod.
-			o := &j.outputs[i]
+		for _, o := range j.outputs {
 			expected[o.Path] = true
 			res.Pages[o.Lang]++
 		}
 		res.Warnings = append(res.Warnings, j.warnings...)
-	}
-	// The cache file is encoded while the pages move into place, and
-	// written once they are.
-	if err := stage.wait(); err != nil {
-		return nil, err
 	}
 	encoded := make(chan []byte, 1)
 	go func() { encoded <- cache.encode(root, jobs) }()

@@ -3,7 +3,7 @@
 package convert
 
 import (
-	"io"
+	"bytes"
 	"os"
 )
 
@@ -24,21 +24,11 @@ func readInput(path string, buf []byte) (data []byte, size, mod int64, err error
 	if err := tooLarge(info.Size()); err != nil {
 		return nil, 0, 0, err
 	}
-	data = buf[:0]
-	for {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, 0, 0, err
-		}
+	b := bytes.NewBuffer(buf[:0])
+	if _, err := b.ReadFrom(f); err != nil {
+		return nil, 0, 0, err
 	}
-	return data, info.Size(), info.ModTime().UnixNano(), nil
+	return b.Bytes(), info.Size(), info.ModTime().UnixNano(), nil
 }
 
 // writeNew writes data to a file at path, created or truncated, and

@@ -234,13 +234,9 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 		}
 
 		if r >= blockFirst && r <= blockLast {
+			// commonRun has spelled every Serbian letter but capital
+			// Љ, Њ, Џ; this spells any, to depend on no more than it must.
 			switch class[r-blockFirst] {
-			case serbianASCII:
-				// The most common case: one ASCII letter.
-				b.WriteByte(spelling[r-blockFirst][0])
-				i += size
-				replEnd = i
-				continue
 			case serbian:
 				repl := spelling[r-blockFirst]
 				if r == 'Љ' || r == 'Њ' || r == 'Џ' {
@@ -306,7 +302,6 @@ func plainStarter(r rune) bool {
 const (
 	other         = iota // not a letter: passes through
 	serbian              // a Serbian letter: spelling holds its Latin form
-	serbianASCII         // a Serbian letter spelled with one ASCII letter
 	foreignLetter        // a letter outside the Serbian alphabet
 )
 
@@ -314,8 +309,6 @@ const (
 var class = func() (c [blockLast - blockFirst + 1]uint8) {
 	for i := range c {
 		switch r := rune(blockFirst + i); {
-		case len(spelling[i]) == 1:
-			c[i] = serbianASCII
 		case spelling[i] != "":
 			c[i] = serbian
 		case unicode.IsLetter(r):
@@ -370,7 +363,7 @@ var fastSpelling = func() (t [blockLast - blockFirst + 1]struct {
 }) {
 	for i := range t {
 		r := rune(blockFirst + i)
-		if class[i] == other || class[i] == foreignLetter || upperDigraph(r) != "" {
+		if class[i] != serbian || upperDigraph(r) != "" {
 			continue
 		}
 		t[i].n = uint8(copy(t[i].b[:], spelling[i]))
