@@ -3,7 +3,6 @@ package convert
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 
 	"github.com/regionaldialogue/site/tools/seedparse"
@@ -90,11 +89,4 @@ func BenchmarkConvert10k(b *testing.B) {
 		b.ReportMetric(float64(written), "files-written")
 		reportPeakRSS(b)
 	})
-}
-
-func reportPeakRSS(b *testing.B) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
-		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
-	}
 }
