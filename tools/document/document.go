@@ -166,29 +166,35 @@ func (d *Document) Description() string {
 // sentence longer than max runes is cut at the last space before it and
 // ends with "…".
 func firstSentence(s string, max int) string {
-	if !utf8.ValidString(s) {
-		return firstSentenceRunes(s, max)
+	// Only the first max runes matter: a sentence that ends after them is
+	// cut anyway. at is the byte offset of rune max (len(s) if s has no
+	// more runes); s[:at] must be valid UTF-8 for the bytes to stand for
+	// the runes, and an invalid byte there leaves the work to the rune
+	// version (which spells it U+FFFD).
+	at := 0
+	for n := 0; at < len(s) && n < max; n++ {
+		if s[at] < utf8.RuneSelf {
+			at++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[at:])
+		if r == utf8.RuneError && size == 1 {
+			return firstSentenceRunes(s, max)
+		}
+		at += size
 	}
-	// Valid UTF-8: the same, on bytes. The marks and the space are ASCII,
+	// A sentence ends within them at a '.', '!' or '?' before at, followed
+	// by a space and a capital letter. The marks and the space are ASCII,
 	// so a byte that is one is that rune.
-	end := len(s)
-	for i := 0; i+2 < len(s); i++ {
+	for i := 0; i < at && i+2 < len(s); i++ {
 		if c := s[i]; (c == '.' || c == '!' || c == '?') && s[i+1] == ' ' {
 			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
-				end = i + 1
-				break
+				return s[:i+1]
 			}
 		}
 	}
-	// The byte offset of rune max, if s[:end] has more than max runes.
-	at, n := 0, 0
-	for at < end && n < max {
-		_, size := utf8.DecodeRuneInString(s[at:])
-		at += size
-		n++
-	}
-	if at >= end {
-		return s[:end]
+	if at == len(s) {
+		return s
 	}
 	cut := strings.LastIndexByte(s[:at+1], ' ')
 	if cut <= 0 {

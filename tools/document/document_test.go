@@ -17,6 +17,8 @@ var sentenceCases = []string{
 	strings.Repeat("a", 301) + " b. C",
 	" " + strings.Repeat("a", 320),
 	"\xff. Б", strings.Repeat("\xd0", 400),
+	// Invalid bytes after the first sentence, or past the runes looked at.
+	"Прва. Друга\xff", strings.Repeat("a ", 200) + "\xff",
 }
 
 // TestFirstSentence checks firstSentence against firstSentenceRunes.

@@ -1,6 +1,7 @@
 package mdtext
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -238,6 +239,35 @@ func TestAppendEscape(t *testing.T) {
 		prefix := []byte("x ")
 		if got, want := string(AppendEscape(prefix, c.text)), "x "+Escape(c.text); got != want {
 			t.Errorf("AppendEscape(%q, %q) = %q, want %q", prefix, c.text, got, want)
+		}
+	}
+}
+
+// TestPlain checks plain, which looks at eight bytes a step, at every
+// offset of strings of 1 to 20 bytes: a byte that may need escaping
+// anywhere makes the string not plain, and a string plain says needs
+// nothing is one that appendEscaped leaves as it is.
+func TestPlain(t *testing.T) {
+	for n := 1; n <= 20; n++ {
+		base := []byte(strings.Repeat("ж", n)[:n]) // cut mid-rune: plain looks at bytes
+		base[0] = 'a'
+		if !plain(string(base)) {
+			t.Errorf("plain(%q) = false, want true", base)
+		}
+		for i := range n {
+			for c := range 256 {
+				s := slices.Clone(base)
+				s[i] = byte(c)
+				want := special[c] == 0 && !(i == 0 && (strings.IndexByte(">-+=:", byte(c)) >= 0 || c >= '0' && c <= '9'))
+				if got := plain(string(s)); got != want {
+					t.Fatalf("plain(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+	for _, c := range escapeCases {
+		if plain(c.text) && string(appendEscaped(nil, c.text)) != c.text {
+			t.Errorf("plain(%q), but appendEscaped changes it", c.text)
 		}
 	}
 }

@@ -105,43 +105,38 @@ func appendScalar(dst []byte, s string) ([]byte, bool) {
 	// The same analysis as yaml_emitter_analyze_scalar, on the domain.
 	block := len(s) >= 3 && (s[:3] == "---" || s[:3] == "...")
 	quotes := false // s has a ' (single quoted) or a " or \ (double quoted)
-	precededBySpace := true
 	for i := 0; i < len(s); {
 		c := s[i]
-		w := 1
+		if c < utf8.RuneSelf {
+			switch scalarByte[c] {
+			case controlByte:
+				return dst, false
+			case colonByte: // ": " or a final ':' (a mapping value indicator)
+				block = block || i+1 == len(s) || s[i+1] == ' '
+			case hashByte: // " #" (a comment)
+				block = block || i == 0 || s[i-1] == ' '
+			case quoteByte:
+				quotes = true
+			}
+			i++
+			continue
+		}
 		if c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			w = 2 // U+00C0–U+07FF (Cyrillic): printable, no break
-		} else if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if size == 1 || !printable(r) || r == '\u2028' || r == '\u2029' {
-				return dst, false // size 1: an invalid byte
-			}
-			w = size
-		} else if c < ' ' || c == 0x7F {
-			return dst, false
+			i += 2 // U+00C0–U+07FF (Cyrillic): printable, no break
+			continue
 		}
-		followedBySpace := i+w >= len(s) || s[i+w] == ' '
-		if i == 0 {
-			switch c {
-			case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
-				block = true
-			case '?', ':', '-':
-				block = block || followedBySpace
-			}
-		} else {
-			switch c {
-			case ':':
-				block = block || followedBySpace
-			case '#':
-				block = block || precededBySpace
-			}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 || !printable(r) || r == '\u2028' || r == '\u2029' {
+			return dst, false // size 1: an invalid byte
 		}
-		switch c {
-		case '\'', '"', '\\':
-			quotes = true
-		}
-		precededBySpace = c == ' '
-		i += w
+		i += size
+	}
+	// An indicator at the start.
+	switch s[0] {
+	case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+		block = true
+	case '?', ':', '-':
+		block = block || len(s) == 1 || s[1] == ' '
 	}
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		block = true
@@ -177,6 +172,31 @@ func appendScalar(dst []byte, s string) ([]byte, bool) {
 	}
 	return append(dst, s...), true
 }
+
+// What an ASCII byte of a scalar is to appendScalar.
+const (
+	plainByte   = iota // nothing to note
+	controlByte        // a control character: the encoder escapes it
+	colonByte          // ':'
+	hashByte           // '#'
+	quoteByte          // ', " or \, which quoting must escape
+)
+
+var scalarByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c < ' ' || c == 0x7F:
+			t[c] = controlByte
+		case c == ':':
+			t[c] = colonByte
+		case c == '#':
+			t[c] = hashByte
+		case c == '\'' || c == '"' || c == '\\':
+			t[c] = quoteByte
+		}
+	}
+	return t
+}()
 
 // printable reports whether the encoder writes the rune r ≥ U+0080 as it
 // is (its is_printable): U+00A0–U+D7FF and U+E000–U+FFFD except U+FEFF.
@@ -222,11 +242,13 @@ func resolvesToString(s string) bool {
 			// Nothing below can read it as a number.
 			return true
 		}
-		if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
-			return false
-		}
-		if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
-			return false
+		if mayBeInt(plain) {
+			if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
+				return false
+			}
+			if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
+				return false
+			}
 		}
 		if floatChars(plain) && yamlStyleFloat.MatchString(plain) {
 			if _, err := strconv.ParseFloat(plain, 64); err == nil {
@@ -271,6 +293,25 @@ func numberChars(s string) bool {
 	return true
 }
 
+// mayBeInt reports whether strconv.ParseInt or ParseUint with base 0 may
+// read s: a sign, then a base prefix (0x, 0o, 0b) or decimal digits only.
+// When not, neither need run (and make an error): a hexadecimal hash such
+// as a file's SHA-256 often starts with a digit.
+func mayBeInt(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if len(s) >= 2 && s[0] == '0' && strings.IndexByte("xXoObB", s[1]) >= 0 {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // floatChars reports whether s has only bytes that yamlStyleFloat can
 // match: when not, the expression need not run.
 func floatChars(s string) bool {
@@ -307,7 +348,13 @@ func isTimestamp(s string) bool {
 	case !ok:
 		return false // no layout can match: spare time.Parse's errors
 	case rest == "":
-		formats = formats[len(formats)-1:] // only the date alone can
+		// Only the date alone can match, and time.Parse would read it
+		// so: the month must be 1–12 and the day one of the month's.
+		y, _ := strconv.Atoi(s[:4])
+		ms, ds, _ := strings.Cut(s[5:], "-")
+		m, _ := strconv.Atoi(ms)
+		d, _ := strconv.Atoi(ds)
+		return m >= 1 && m <= 12 && d >= 1 && d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	}
 	for _, format := range formats {
 		if _, err := time.Parse(format, s); err == nil {

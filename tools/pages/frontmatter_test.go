@@ -258,7 +258,8 @@ func TestAppendPage(t *testing.T) {
 // FuzzTimestamp checks isTimestamp's shortcut (dateFirst) against trying
 // every layout.
 func FuzzTimestamp(f *testing.F) {
-	for _, s := range []string{"2015-11-26", "2015-1-2T3:4:5Z", "2015-11-26 10:00:00", "2015-11-26-beograd", "2015-11-261", "2015-1-2t1:2:3+01:00"} {
+	for _, s := range []string{"2015-11-26", "2015-1-2T3:4:5Z", "2015-11-26 10:00:00", "2015-11-26-beograd", "2015-11-261", "2015-1-2t1:2:3+01:00",
+		"0000-02-29", "1900-02-29", "2000-02-29", "2015-02-29", "2016-2-29", "2015-4-31", "2015-0-1", "2015-12-0", "2015-12-31"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
