@@ -3,8 +3,6 @@ package seedparse
 import (
 	"bytes"
 
-	"unicode/utf8"
-
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/regionaldialogue/site/tools/document"
@@ -17,8 +15,10 @@ const MaxSize = 10 << 20
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// decode checks that data is UTF-8 text and returns it without a byte
-// order mark. Its errors say what the file is instead and how to fix it.
+// decode checks that data may be UTF-8 text and returns it without a byte
+// order mark: not too large, not UTF-16, no NUL bytes. Its errors say what
+// the file is instead and how to fix it. splitLines checks the UTF-8 as it
+// reads the text, and notUTF8 makes the error.
 func decode(file string, data []byte) (string, error) {
 	if len(data) > MaxSize {
 		return "", document.Errorf(file, 0, "file is %.1f MiB; a seed may be at most %d MiB", float64(len(data))/(1<<20), MaxSize>>20)
@@ -30,14 +30,16 @@ func decode(file string, data []byte) (string, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return "", document.Errorf(file, lineAt(data, i), "NUL byte at column %d: this is not a plain-text export", colAt(data, i))
 	}
-	if !utf8.Valid(data) {
-		i := firstInvalid(data)
-		if looksWindows1251(data) {
-			return "", document.Errorf(file, lineAt(data, i), "file is not UTF-8; it looks like Windows-1251 (Cyrillic); convert it with: iconv -f WINDOWS-1251 -t UTF-8 %s > converted.txt && mv converted.txt %s", file, file)
-		}
-		return "", document.Errorf(file, lineAt(data, i), "invalid UTF-8 at column %d (byte 0x%02X); save the file as UTF-8 text", colAt(data, i), data[i])
-	}
 	return string(data), nil
+}
+
+// notUTF8 is the error for data, a seed without its byte order mark, whose
+// first byte that is not UTF-8 is at offset i.
+func notUTF8(file string, data []byte, i int) error {
+	if looksWindows1251(data) {
+		return document.Errorf(file, lineAt(data, i), "file is not UTF-8; it looks like Windows-1251 (Cyrillic); convert it with: iconv -f WINDOWS-1251 -t UTF-8 %s > converted.txt && mv converted.txt %s", file, file)
+	}
+	return document.Errorf(file, lineAt(data, i), "invalid UTF-8 at column %d (byte 0x%02X); save the file as UTF-8 text", colAt(data, i), data[i])
 }
 
 // isUTF16 reports whether data starts with a UTF-16 byte order mark, or
@@ -79,17 +81,6 @@ func looksWindows1251(data []byte) bool {
 		}
 	}
 	return high > 0 && cyr*5 >= high*4
-}
-
-func firstInvalid(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
 }
 
 // lineAt returns the 1-based line of byte offset i.

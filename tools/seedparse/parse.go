@@ -86,7 +86,10 @@ func ParseHashed(file string, data []byte, sum [sha256.Size]byte) (*document.Doc
 	if err != nil {
 		return nil, err
 	}
-	lines := splitLines(text)
+	lines, bad := splitLines(text)
+	if bad >= 0 {
+		return nil, notUTF8(file, []byte(text), bad)
+	}
 	if len(lines) == 0 {
 		return nil, document.Errorf(file, 1, "empty file: a seed needs a title, a date line and text")
 	}

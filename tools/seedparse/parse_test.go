@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
 
@@ -311,6 +312,59 @@ func FuzzNeedsCleaning(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := needsCleaning(s), needsCleaningRunes(s) && s != ""; got != want {
 			t.Errorf("needsCleaning(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// splitLinesOneByOne is what splitLines does, the simple way: check the
+// UTF-8, then cut the lines and clean each.
+func splitLinesOneByOne(text string) ([]line, int) {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			return nil, i
+		}
+		i += size
+	}
+	var out []line
+	for n, s := range strings.Split(text, "\n") {
+		if s = clean(s); s != "" {
+			out = append(out, line{n: n + 1, text: s})
+		}
+	}
+	return out, -1
+}
+
+var splitCases = []string{
+	"", "\n", "а", "а\n", "\nа", "а\nб", "а \nб", " а\nб", "а\n б", "а  б\nв", "а\r\nб\r\n", "а\tб",
+	"[bookmark: _GoBack]а", "а[bookmark: x] б\n", "[bookmark: ]", "[bookmark:x]", "[а]", " ", "\n \n",
+	"а\u00a0б", "а\u2003\nб", "\ufeffа", "а\x7f", "\xff", "а\xd0", "а\xd0\n", "а\xd0 ", "\xc2\xa0",
+	"\xc2", "\xe2\x80", "а\nб\xffв", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\ufffd",
+	"Ђорђе Љубљана, Џ – „наводници“ · 1. тачка:\n· ставка,\n", "\u0085а", "а\u2028б",
+}
+
+// TestSplitLines checks splitLines against splitLinesOneByOne.
+func TestSplitLines(t *testing.T) {
+	for _, s := range splitCases {
+		got, bad := splitLines(s)
+		want, wantBad := splitLinesOneByOne(s)
+		if bad != wantBad || !slices.Equal(got, want) {
+			t.Errorf("splitLines(%q) = %v, %d; want %v, %d", s, got, bad, want, wantBad)
+		}
+	}
+}
+
+// FuzzSplitLines checks splitLines, which reads each byte once, against
+// splitLinesOneByOne.
+func FuzzSplitLines(f *testing.F) {
+	for _, s := range splitCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, bad := splitLines(s)
+		want, wantBad := splitLinesOneByOne(s)
+		if bad != wantBad || !slices.Equal(got, want) {
+			t.Errorf("splitLines(%q) = %v, %d; want %v, %d", s, got, bad, want, wantBad)
 		}
 	})
 }
