@@ -25,6 +25,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -607,13 +608,24 @@ func hashInputs(inputs [][]byte) [][sha256.Size]byte {
 // inputKey fingerprints a seed's inputs: names, sizes and the SHA-256 of
 // their bytes (sums, from hashInputs).
 func inputKey(seed string, langs []string, inputs [][]byte, sums [][sha256.Size]byte) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s %q %d\n", seed, langs, len(inputs))
-	for i, in := range inputs {
-		fmt.Fprintf(h, "%d\n", len(in))
-		h.Write(sums[i][:])
+	// What is hashed reads as fmt's "%s %q %d\n" of seed, langs and the
+	// number of inputs, then "%d\n" and the sum of each input; made with
+	// strconv, which is what fmt would call, without its reflection.
+	b := make([]byte, 0, 256)
+	b = append(append(b, seed...), " ["...)
+	for i, l := range langs {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendQuote(b, l)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	b = append(strconv.AppendInt(append(b, "] "...), int64(len(inputs)), 10), '\n')
+	for i, in := range inputs {
+		b = append(strconv.AppendInt(b, int64(len(in)), 10), '\n')
+		b = append(b, sums[i][:]...)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 func readLimited(path string) ([]byte, error) {

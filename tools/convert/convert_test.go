@@ -2,6 +2,8 @@ package convert
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
@@ -447,6 +449,31 @@ func TestManyShareAnAddress(t *testing.T) {
 		plain := got["content/documents/2016-03-03-beograd-zakljucci.sr.md"]
 		if !strings.Contains(plain, "Дугачак пасус") {
 			t.Errorf("%d sharing: the plain address is not d_000's, the first by id", shared)
+		}
+	}
+}
+
+// TestInputKey checks that inputKey hashes what its comment says, the
+// fmt formula it was first written with, so that a cache written before
+// stays valid.
+func TestInputKey(t *testing.T) {
+	for _, tc := range []struct {
+		langs  []string
+		inputs [][]byte
+	}{
+		{nil, [][]byte{[]byte("seed")}},
+		{[]string{"en"}, [][]byte{[]byte("seed"), []byte("translation")}},
+		{[]string{"de", "en", `x"y`}, [][]byte{{}, []byte("a"), []byte("bb"), []byte("ccc")}},
+	} {
+		sums := hashInputs(tc.inputs)
+		h := sha256.New()
+		fmt.Fprintf(h, "%s %q %d\n", "seeds/x.txt", tc.langs, len(tc.inputs))
+		for i, in := range tc.inputs {
+			fmt.Fprintf(h, "%d\n", len(in))
+			h.Write(sums[i][:])
+		}
+		if got, want := inputKey("seeds/x.txt", tc.langs, tc.inputs, sums), hex.EncodeToString(h.Sum(nil)); got != want {
+			t.Errorf("inputKey(%q, %d inputs) = %s, want %s", tc.langs, len(tc.inputs), got, want)
 		}
 	}
 }
