@@ -10,6 +10,7 @@ var textCases = []string{
 	"Учесници су се сложили", "a\u00a0b", "a\u0085b", "a\u2003 b", "\u3000", "x\xffy",
 	"first \\[1\\] &amp; more", "&copy; &#1234; &#x1F600; &bogus; & ;", "a\\*b\\\\c\\ d",
 	"<b>\"q\"</b> > <", "nul\x00byte", "&#0;", "&amp", "\\&amp;",
+	"a\xc3 b", "a\xc3  b", "\xc3", "a\xc3", "Ђ  ђ", "ж\u00a0", "ж \u2003", "Ђорђе и Љубљана", "a – b", "\u2028x",
 }
 
 // TestCollapseSpace checks collapseSpace against strings.Fields.
@@ -50,4 +51,13 @@ func FuzzTextValue(f *testing.F) {
 			t.Errorf("textValue(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// textValue returns the text a Text node's source segment stands for, as
+// inlineText takes it.
+func textValue(seg []byte) string {
+	if isOwnText(seg) {
+		return string(seg)
+	}
+	return textValueHTML(seg)
 }

@@ -204,7 +204,11 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.WriteString(textValue(c.Segment.Value(src)))
+			if seg := c.Segment.Value(src); isOwnText(seg) {
+				b.Write(seg)
+			} else {
+				b.WriteString(textValueHTML(seg))
+			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -234,16 +238,19 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 	return t, err
 }
 
-// textValue returns the text a Text node's source segment stands for.
-// goldmark keeps backslash escapes and entity references (and NUL) in the
-// source; its HTML writer resolves them in one pass, and unescaping its
-// HTML gives the text. A segment with none of them is its own text: the
-// writer only escapes < > & " in it, which unescaping undoes.
-func textValue(seg []byte) string {
-	if bytes.IndexAny(seg, "\\&\x00") < 0 {
-		return string(seg)
+// isOwnText reports whether the source segment of a Text node is its own
+// text: it has no backslash, '&' or NUL. goldmark keeps backslash escapes
+// and entity references (and NUL) in the source; its HTML writer resolves
+// them in one pass, and unescaping its HTML gives the text
+// (textValueHTML). A segment with none of them is its own text: the writer
+// only escapes < > & " in it, which unescaping undoes.
+func isOwnText(seg []byte) bool {
+	for _, c := range seg {
+		if c == '\\' || c == '&' || c == 0 {
+			return false
+		}
 	}
-	return textValueHTML(seg)
+	return true
 }
 
 // textValueHTML is textValue the long way, for any segment.
@@ -267,8 +274,21 @@ func collapseSpace(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			clean = false
-			break
+			// Only a few runes are white space, and none begins with a
+			// byte below 0xC2 or from 0xC3 to 0xDF (U+00C0–U+07FF).
+			if c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i++
+				prevSpace = false
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				clean = false
+				break
+			}
+			i += size - 1
+			prevSpace = false
+			continue
 		}
 		space := asciiSpace[c]
 		if space && (prevSpace || c != ' ') {
