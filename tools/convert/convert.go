@@ -642,33 +642,40 @@ func readLimited(path string) ([]byte, error) {
 // Transliterate returns the Latin-script version of the Cyrillic doc, and a
 // warning for each block with letters that are not Serbian Cyrillic.
 func Transliterate(doc *document.Document, file string) (*document.Document, []string) {
+	l := *doc
+	l.Blocks = slices.Clone(doc.Blocks)
+	// Every text of l, in order, with its line for warnings; the place is
+	// part of the date line, and warned there.
+	type field struct {
+		s    *string
+		line int
+		warn bool
+	}
+	h := doc.HeaderLines
+	fields := []field{{&l.Title, h.Title, true}, {&l.Subtitle, h.Subtitle, true}, {&l.DateLine, h.Date, true}, {&l.Place, 0, false}, {&l.Summary, 0, false}}
+	for i := range l.Blocks {
+		b := &l.Blocks[i]
+		b.Items = slices.Clone(b.Items)
+		fields = append(fields, field{&b.Text, b.Line, true})
+		for j := range b.Items {
+			fields = append(fields, field{&b.Items[j].Text, b.Items[j].Line, true})
+		}
+	}
+	texts := make([]string, len(fields))
+	for k, f := range fields {
+		texts[k] = *f.s
+	}
+	latin, foreign := translit.ToLatinAll(texts)
 	var warnings []string
-	conv := func(s string, line int) string {
-		latin, foreign := translit.ToLatin(s)
-		if len(foreign) > 0 {
-			letters := make([]string, len(foreign))
-			for i, r := range foreign {
+	for k, f := range fields {
+		*f.s = latin[k]
+		if len(foreign[k]) > 0 && f.warn {
+			letters := make([]string, len(foreign[k]))
+			for i, r := range foreign[k] {
 				letters[i] = fmt.Sprintf("%c (U+%04X)", r, r)
 			}
-			warnings = append(warnings, fmt.Sprintf("%s:%d: warning: not Serbian Cyrillic, left as is in the Latin version: %s", file, line, strings.Join(letters, ", ")))
+			warnings = append(warnings, fmt.Sprintf("%s:%d: warning: not Serbian Cyrillic, left as is in the Latin version: %s", file, f.line, strings.Join(letters, ", ")))
 		}
-		return latin
-	}
-	l := *doc
-	h := doc.HeaderLines
-	l.Title = conv(doc.Title, h.Title)
-	l.Subtitle = conv(doc.Subtitle, h.Subtitle)
-	l.DateLine = conv(doc.DateLine, h.Date)
-	l.Place, _ = translit.ToLatin(doc.Place) // part of the date line: warned there
-	l.Summary, _ = translit.ToLatin(doc.Summary)
-	l.Blocks = make([]document.Block, len(doc.Blocks))
-	for i, b := range doc.Blocks {
-		b.Text = conv(b.Text, b.Line)
-		b.Items = slices.Clone(b.Items)
-		for j := range b.Items {
-			b.Items[j].Text = conv(b.Items[j].Text, b.Items[j].Line)
-		}
-		l.Blocks[i] = b
 	}
 	l.Type = l.Blocks[0].Text
 	return &l, warnings

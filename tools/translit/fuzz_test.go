@@ -114,6 +114,20 @@ func TestRandomText(t *testing.T) {
 func checkProperties(t *testing.T, in string) {
 	t.Helper()
 	out, foreign := ToLatin(in)
+	// appendLatin appends the same, whatever the room after dst holds, and
+	// ToLatinAll gives the same for each text in one block.
+	dst := append(make([]byte, 0, 64), "prefix "...)
+	copy(dst[len(dst):cap(dst)], strings.Repeat("\xd0", 64))
+	if got, gotForeign := appendLatin(dst, in); string(got) != "prefix "+out || !slices.Equal(gotForeign, foreign) {
+		t.Fatalf("appendLatin(%q, %q) = %q, %q; want the prefix and ToLatin's %q, %q", dst, in, got, gotForeign, out, foreign)
+	}
+	texts := []string{in, "Љубљана", "", in}
+	latin, foreigns := ToLatinAll(texts)
+	for i, s := range texts {
+		if want, wantForeign := ToLatin(s); latin[i] != want || !slices.Equal(foreigns[i], wantForeign) {
+			t.Fatalf("ToLatinAll(%q)[%d] = %q, %q; want ToLatin's %q, %q", texts, i, latin[i], foreigns[i], want, wantForeign)
+		}
+	}
 	for _, r := range out {
 		if _, ok := serbianLetters[r]; ok {
 			t.Fatalf("ToLatin(%q) = %q keeps Serbian Cyrillic %q", in, out, r)

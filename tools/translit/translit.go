@@ -92,9 +92,11 @@
 package translit
 
 import (
-	"strings"
+	"encoding/binary"
+	"slices"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -172,23 +174,62 @@ func upperDigraph(r rune) string {
 // cases. s is read after normalization to NFC, so foreign letters are
 // reported in their composed form.
 func ToLatin(s string) (latin string, foreign []rune) {
-	latin, foreign, ok := transliterate(s, false)
-	if !ok {
-		latin, foreign, _ = transliterate(norm.NFC.String(s), true)
+	b, foreign := appendLatin(nil, s)
+	return ownString(b), foreign
+}
+
+// ToLatinAll returns ToLatin of each of texts, and the foreign letters of
+// each, with one allocation for all the Latin text: the texts of a document
+// are many and short.
+func ToLatinAll(texts []string) (latin []string, foreign [][]rune) {
+	size := 0
+	for _, s := range texts {
+		size += len(s)
+	}
+	// transliterate's bound: 1.5 times the input, and its slack.
+	b := make([]byte, 0, size+size/2+fastSlack)
+	ends := make([]int, len(texts))
+	foreign = make([][]rune, len(texts))
+	for i, s := range texts {
+		b, foreign[i] = appendLatin(b, s)
+		ends[i] = len(b)
+	}
+	all, start := ownString(b), 0
+	latin = make([]string, len(texts))
+	for i, end := range ends {
+		latin[i], start = all[start:end], end
 	}
 	return latin, foreign
 }
 
-// transliterate does the work of ToLatin. isNFC says that s is known to be
-// NFC. If it is not known, transliterate checks s as soon as it meets a rune
-// for which plainStarter is false, and reports ok == false if s is not NFC.
-func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool) {
-	var b strings.Builder
+// ownString returns the bytes of b as a string without copying them. b
+// must be the caller's own and never written again, as strings.Builder's
+// buffer is when it makes its string.
+func ownString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendLatin appends ToLatin(s) to dst and returns the extended slice and
+// the foreign letters of s.
+func appendLatin(dst []byte, s string) ([]byte, []rune) {
+	out, foreign, ok := transliterate(dst, s, false)
+	if !ok {
+		out, foreign, _ = transliterate(dst, norm.NFC.String(s), true)
+	}
+	return out, foreign
+}
+
+// transliterate does the work of appendLatin. isNFC says that s is known to
+// be NFC. If it is not known, transliterate checks s as soon as it meets a
+// rune for which plainStarter is false, and reports ok == false if s is not
+// NFC (out is then dst's prefix with unspecified bytes after it).
+func transliterate(dst []byte, s string, isNFC bool) (out []byte, foreign []rune, ok bool) {
+	start := len(dst)
 	// Each rune is copied or replaced by a spelling at most 1.5 times as
 	// long: a two-byte Cyrillic letter becomes at most three bytes ("Dž",
-	// "DŽ"). So len(s) + len(s)/2 bytes always suffice and the builder never
-	// grows again.
-	b.Grow(len(s) + len(s)/2)
+	// "DŽ"). So len(s) + len(s)/2 bytes always suffice and dst never grows
+	// again; the slack lets commonRun store four bytes at a time.
+	dst = slices.Grow(dst, len(s)+len(s)/2+fastSlack)
 
 	// needNFC records that a replacement was followed by a rune that may
 	// combine with it, so that the output has to be normalized again.
@@ -199,7 +240,6 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 	// which ends before byte capsEnd.
 	capsEnd, caps := 0, false
 
-	var chunk [chunkSize]byte
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -208,15 +248,15 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 			for j < len(s) && s[j] < utf8.RuneSelf {
 				j++
 			}
-			b.WriteString(s[i:j])
+			dst = append(dst, s[i:j]...)
 			i = j
 			continue
 		}
 
 		// The most common case: a run of Serbian letters, spaces and
 		// punctuation, spelled from a table.
-		if n, read, end := commonRun(s[i:], &chunk); read > 0 {
-			b.Write(chunk[:n])
+		if n, read, end := commonRun(s[i:], dst[len(dst):cap(dst)]); read > 0 {
+			dst = dst[:len(dst)+n]
 			if end > 0 {
 				replEnd = i + end
 			}
@@ -247,7 +287,7 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 						repl = upperDigraph(r)
 					}
 				}
-				b.WriteString(repl)
+				dst = append(dst, repl...)
 				i += size
 				replEnd = i
 				continue
@@ -264,7 +304,7 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 		if !plainStarter(r) {
 			if !isNFC {
 				if !norm.NFC.IsNormalString(s) {
-					return "", nil, false
+					return dst[:start], nil, false
 				}
 				isNFC = true
 			}
@@ -277,15 +317,15 @@ func transliterate(s string, isNFC bool) (latin string, foreign []rune, ok bool)
 				needNFC = true
 			}
 		}
-		b.WriteString(s[i : i+size])
+		dst = append(dst, s[i:i+size]...)
 		i += size
 	}
 
-	latin = b.String()
 	if needNFC {
-		latin = norm.NFC.String(latin)
+		latin := norm.NFC.Bytes(dst[start:])
+		dst = append(dst[:start], latin...)
 	}
-	return latin, foreign, true
+	return dst, foreign, true
 }
 
 // plainStarter reports whether r lies in a range where every rune is NFC on
@@ -318,21 +358,23 @@ var class = func() (c [blockLast - blockFirst + 1]uint8) {
 	return c
 }()
 
-// chunkSize is the size of the buffer commonRun spells into.
-const chunkSize = 128
-
 // maxFastSpelling is the longest spelling in fastSpelling, in bytes
-// ("dž", "Dž").
-const maxFastSpelling = 3
+// ("dž", "Dž"); fastSlack is the room commonRun needs after the last one,
+// as it stores four bytes at a time.
+const (
+	maxFastSpelling = 3
+	fastSlack       = 4
+)
 
 // commonRun spells into out the longest prefix of s, up to about len(out)
 // bytes of spelling, made of ASCII (copied) and of the Serbian letters
 // fastSpelling spells: every one but capital Љ, Њ and Џ, whose spelling
 // depends on their word. It looks each letter up by its two bytes. It
 // returns the bytes of out written, the bytes of s read, and the offset in
-// s just after the last letter spelled (0 if none).
-func commonRun(s string, out *[chunkSize]byte) (n, read, end int) {
-	for read < len(s) && n <= len(out)-maxFastSpelling {
+// s just after the last letter spelled (0 if none). The bytes of out after
+// the n written may be changed too.
+func commonRun(s string, out []byte) (n, read, end int) {
+	for read < len(s) && n+fastSlack <= len(out) {
 		c := s[read]
 		if c < utf8.RuneSelf {
 			out[n] = c
@@ -342,34 +384,36 @@ func commonRun(s string, out *[chunkSize]byte) (n, read, end int) {
 		if c < 0xD0 || c > 0xD3 || read+1 >= len(s) || s[read+1]&0xC0 != 0x80 {
 			break
 		}
-		sp := &fastSpelling[int(c-0xD0)<<6|int(s[read+1]&0x3F)]
-		if sp.n == 0 {
+		sp := fastSpelling[int(c-0xD0)<<6|int(s[read+1]&0x3F)]
+		if sp == 0 {
 			break
 		}
-		out[n], out[n+1], out[n+2] = sp.b[0], sp.b[1], sp.b[2]
-		n, read = n+int(sp.n), read+2
+		binary.LittleEndian.PutUint32(out[n:], sp)
+		n, read = n+int(sp>>24), read+2
 		end = read
 	}
 	return n, read, end
 }
 
 // fastSpelling[r-blockFirst] is the spelling of the rune r of the
-// Cyrillic block for commonRun: its bytes, padded, and their number, 0
-// for a rune commonRun leaves to transliterate. Indexed by a UTF-8
-// sequence 0xD0+x, 0x80+y of the block as x<<6 | y, which is r-blockFirst.
-var fastSpelling = func() (t [blockLast - blockFirst + 1]struct {
-	b [maxFastSpelling]byte
-	n uint8
-}) {
+// Cyrillic block for commonRun: its bytes in the low three bytes (little
+// endian, padded with zeros) and their number in the high one; 0 for a
+// rune commonRun leaves to transliterate. Indexed by a UTF-8 sequence
+// 0xD0+x, 0x80+y of the block as x<<6 | y, which is r-blockFirst.
+var fastSpelling = func() (t [blockLast - blockFirst + 1]uint32) {
 	for i := range t {
 		r := rune(blockFirst + i)
 		if class[i] != serbian || upperDigraph(r) != "" {
 			continue
 		}
-		t[i].n = uint8(copy(t[i].b[:], spelling[i]))
-		if int(t[i].n) != len(spelling[i]) {
+		sp := spelling[i]
+		if len(sp) > maxFastSpelling {
 			panic("translit: spelling of " + string(r) + " longer than maxFastSpelling")
 		}
+		var b [4]byte
+		copy(b[:], sp)
+		b[3] = byte(len(sp))
+		t[i] = binary.LittleEndian.Uint32(b[:])
 	}
 	return t
 }()
