@@ -156,7 +156,7 @@ func parseHeader(file string, doc *document.Document, lines []line) ([]line, err
 	}
 
 	body := lines[dateAt+1:]
-	if len(body) == 0 || !isHeadingText(body[0].text) || listItem(body[0].text) != nil {
+	if len(body) == 0 || !isHeadingText(body[0].text) || isListItem(body[0].text) {
 		n := lines[dateAt].n + 1
 		if len(body) > 0 {
 			n = body[0].n
@@ -243,32 +243,65 @@ type item struct {
 
 var bullets = "·•◦▪■●‣►-–—*\uF0B7\uF0A7"
 
-// listItem returns the item s starts, or nil.
-func listItem(s string) *item {
+// listItem returns the list item s starts, and whether it starts one.
+func listItem(s string) (item, bool) {
 	r, size := utf8.DecodeRuneInString(s)
 	if strings.ContainsRune(bullets, r) {
 		if len(s) > size+1 && s[size] == ' ' {
-			return &item{kind: document.BulletList, text: s[size+1:]}
+			return item{kind: document.BulletList, text: s[size+1:]}, true
 		}
-		return nil
+		return item{}, false
 	}
 	i := 0
 	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
 	if i == 0 || i+2 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' {
-		return nil
+		return item{}, false
 	}
 	n, _ := strconv.Atoi(s[:i])
-	return &item{kind: document.NumberedList, number: n, text: s[i+2:]}
+	return item{kind: document.NumberedList, number: n, text: s[i+2:]}, true
 }
 
+// isListItem reports whether s is a list item.
+func isListItem(s string) bool {
+	_, ok := listItem(s)
+	return ok
+}
+
+// blockID returns the id of the n-th block or item of a kind, its prefix
+// and n: "p3", "n12". The first hundred of each are made once.
+func blockID(prefix byte, n int) string {
+	if n < len(smallIDs[0]) {
+		switch prefix {
+		case 'b':
+			return smallIDs[0][n]
+		case 'n':
+			return smallIDs[1][n]
+		case 'p':
+			return smallIDs[2][n]
+		case 's':
+			return smallIDs[3][n]
+		}
+	}
+	return string(prefix) + strconv.Itoa(n)
+}
+
+var smallIDs = func() (t [4][100]string) {
+	for i, prefix := range "bnps" {
+		for n := range t[i] {
+			t[i][n] = string(prefix) + strconv.Itoa(n)
+		}
+	}
+	return t
+}()
+
 func parseBody(lines []line) []document.Block {
-	var blocks []document.Block
-	counts := map[string]int{}
-	nextID := func(prefix string) string {
+	blocks := make([]document.Block, 0, len(lines))
+	var counts [128]int // by the prefix's letter
+	nextID := func(prefix byte) string {
 		counts[prefix]++
-		return prefix + strconv.Itoa(counts[prefix])
+		return blockID(prefix, counts[prefix])
 	}
 	lastNumber := 0 // the number of the last numbered item so far
 	for i, l := range lines {
@@ -276,12 +309,12 @@ func parseBody(lines []line) []document.Block {
 		if len(blocks) > 0 {
 			prev = &blocks[len(blocks)-1]
 		}
-		it := listItem(l.text)
-		if it != nil && it.kind == document.NumberedList && it.number != 1 && it.number != lastNumber+1 {
-			it = nil // "26. новембра …" starts a sentence, not an item
+		it, isItem := listItem(l.text)
+		if isItem && it.kind == document.NumberedList && it.number != 1 && it.number != lastNumber+1 {
+			isItem = false // "26. новембра …" starts a sentence, not an item
 		}
 		switch {
-		case it != nil:
+		case isItem:
 			if it.kind == document.NumberedList {
 				lastNumber = it.number
 			}
@@ -291,9 +324,9 @@ func parseBody(lines []line) []document.Block {
 				blocks = append(blocks, document.Block{Kind: it.kind, Start: it.number, Line: l.n})
 				prev = &blocks[len(blocks)-1]
 			}
-			prefix := "b"
+			prefix := byte('b')
 			if it.kind == document.NumberedList {
-				prefix = "n"
+				prefix = 'n'
 			}
 			prev.Items = append(prev.Items, document.Item{Text: it.text, ID: nextID(prefix), Line: l.n})
 		case len(blocks) > 1 && continues(prev, l.text):
@@ -304,14 +337,14 @@ func parseBody(lines []line) []document.Block {
 				prev.Text += " " + l.text
 				if prev.Kind == document.Heading && !isHeadingText(prev.Text) {
 					prev.Kind, prev.ID = document.Paragraph, ""
-					counts["s"]--
-					prev.ID = nextID("p")
+					counts['s']--
+					prev.ID = nextID('p')
 				}
 			}
 		case i == 0 || isHeadingText(l.text) && i+1 < len(lines):
-			blocks = append(blocks, document.Block{Kind: document.Heading, Text: l.text, ID: nextID("s"), Line: l.n})
+			blocks = append(blocks, document.Block{Kind: document.Heading, Text: l.text, ID: nextID('s'), Line: l.n})
 		default:
-			blocks = append(blocks, document.Block{Kind: document.Paragraph, Text: l.text, ID: nextID("p"), Line: l.n})
+			blocks = append(blocks, document.Block{Kind: document.Paragraph, Text: l.text, ID: nextID('p'), Line: l.n})
 		}
 	}
 	for i := range blocks {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -419,5 +420,16 @@ func FuzzDateTokens(f *testing.F) {
 func checkDateTokens(t *testing.T, s string) {
 	if got, want := dateTokens(s), dateToken.FindAllString(s, -1); !slices.Equal(got, want) {
 		t.Errorf("dateTokens(%q) = %q; dateToken finds %q", s, got, want)
+	}
+}
+
+// TestBlockID checks the ids made once against the ones made each time.
+func TestBlockID(t *testing.T) {
+	for _, prefix := range []byte("bnps") {
+		for n := range 150 {
+			if got, want := blockID(prefix, n), string(prefix)+strconv.Itoa(n); got != want {
+				t.Errorf("blockID(%q, %d) = %q, want %q", prefix, n, got, want)
+			}
+		}
 	}
 }
