@@ -343,7 +343,6 @@ func isTimestamp(s string) bool {
 	if i != 4 || i == len(s) || s[i] != '-' {
 		return false
 	}
-	formats := timestampFormats[:]
 	switch rest, ok := dateFirst(s[5:]); {
 	case !ok:
 		return false // no layout can match: spare time.Parse's errors
@@ -356,7 +355,7 @@ func isTimestamp(s string) bool {
 		d, _ := strconv.Atoi(ds)
 		return m >= 1 && m <= 12 && d >= 1 && d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	}
-	for _, format := range formats {
+	for _, format := range timestampFormats {
 		if _, err := time.Parse(format, s); err == nil {
 			return true
 		}
