@@ -105,12 +105,12 @@ var lineBytes = func() (k [256]uint8) {
 	return k
 }()
 
+// clean returns the line s, valid UTF-8, without bookmark markers and with
+// every run of white space and control characters made one space, trimmed
+// at both ends. splitLines calls it only for lines that hold some of them.
 func clean(s string) string {
 	if strings.Contains(s, "[bookmark: ") {
 		s = bookmark.ReplaceAllString(s, " ")
-	}
-	if !needsCleaning(s) {
-		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -127,74 +127,6 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// needsCleaning reports whether s has leading, trailing, doubled or
-// non-space white space; most lines of a seed have none. Spaces are
-// checked at the ends and, for doubles, with strings.Contains; the other
-// bytes through byteKinds, and runes only where a byte may start
-// multi-byte white space.
-func needsCleaning(s string) bool {
-	if s == "" {
-		return false
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
-		return true
-	}
-	for i := 0; i < len(s); i++ {
-		switch byteKinds[s[i]] {
-		case blankByte:
-			return true
-		case mayBeBlankByte:
-			// White space other than ' ', or a control character,
-			// always needs cleaning.
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if isBlank(r) {
-				return true
-			}
-			i += size - 1
-		}
-	}
-	return false
-}
-
-// What a byte of UTF-8 text may be, for needsCleaning.
-const (
-	plainByte      = iota // not white space other than ' ': ASCII, or part of a rune that is not
-	blankByte             // ASCII white space other than ' ', or a control character
-	mayBeBlankByte        // the first byte of a rune that may be white space (mayBeBlank)
-)
-
-var byteKinds = func() (k [256]uint8) {
-	for c := range k {
-		switch {
-		case c < ' ' || c == 0x7F:
-			k[c] = blankByte
-		case c >= 0x80 && mayBeBlank(byte(c)):
-			k[c] = mayBeBlankByte
-		}
-	}
-	return k
-}()
-
-func needsCleaningRunes(s string) bool {
-	prevSpace := true
-	for _, r := range s {
-		blank := isBlank(r)
-		if blank && (prevSpace || r != ' ') {
-			return true
-		}
-		prevSpace = blank
-	}
-	return prevSpace
-}
-
-// mayBeBlank reports whether c is the first byte of a UTF-8 sequence
-// that may encode white space or a control character: U+0080–U+00A0
-// (0xC2), U+1680 (0xE1), U+2000–U+205F (0xE2), U+3000 (0xE3), U+FEFF
-// (0xEF).
-func mayBeBlank(c byte) bool {
-	return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF
 }
 
 // isBlank reports whether r is white space or a control character. The
