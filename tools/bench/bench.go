@@ -19,8 +19,8 @@ import (
 
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
+	"github.com/regionaldialogue/site/tools/internal/synth"
 	"github.com/regionaldialogue/site/tools/publish"
-	"github.com/regionaldialogue/site/tools/synth"
 )
 
 // The measured builds, in the order they run and are reported.

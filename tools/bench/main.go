@@ -14,7 +14,7 @@
 // For each N it makes a temporary copy of the site (config.toml, layouts/,
 // static/, i18n/, and go.mod with go.sum, so that `go tool hugo` runs the
 // pinned Hugo there as it does in the repository; not content/ or seeds/),
-// writes N synthetic seeds into seeds/ (tools/synth: varied lengths, dates,
+// writes N synthetic seeds into seeds/ (tools/internal/synth: varied lengths, dates,
 // headings and lists, an English translation for every third) and measures,
 // each as a child process of its own, so that its wall time and peak resident
 // memory are that process's:

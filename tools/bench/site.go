@@ -14,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/regionaldialogue/site/tools/hugo"
+	"github.com/regionaldialogue/site/tools/internal/sitecopy"
 	"github.com/regionaldialogue/site/tools/publish"
 )
 
@@ -25,7 +26,7 @@ var siteFiles = []string{"config.toml", "layouts", "static", "i18n", "go.mod", "
 // CopySite copies the site's sources from root into dst.
 func CopySite(root, dst string) error {
 	for _, f := range siteFiles {
-		if err := publish.CopyTree(filepath.Join(root, f), filepath.Join(dst, f)); err != nil {
+		if err := sitecopy.CopyTree(filepath.Join(root, f), filepath.Join(dst, f)); err != nil {
 			return err
 		}
 	}
@@ -52,7 +53,7 @@ func MinimalSite(src, dst string) error {
 		return err
 	}
 	for _, f := range []string{"config.toml", "static", "i18n", "content"} {
-		if err := publish.CopyTree(filepath.Join(src, f), filepath.Join(dst, f)); err != nil {
+		if err := sitecopy.CopyTree(filepath.Join(src, f), filepath.Join(dst, f)); err != nil {
 			return err
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/regionaldialogue/site/tools/worddiff"
+	"github.com/regionaldialogue/site/tools/internal/worddiff"
 )
 
 // TestNavigation walks the site as a reader does, with JavaScript: from

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"github.com/regionaldialogue/site/tools/worddiff"
+	"github.com/regionaldialogue/site/tools/internal/worddiff"
 	"golang.org/x/text/unicode/norm"
 )
 

@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/regionaldialogue/site/tools/document"
+	"github.com/regionaldialogue/site/tools/internal/synth"
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/seedparse"
-	"github.com/regionaldialogue/site/tools/synth"
 	"github.com/regionaldialogue/site/tools/translation"
 )
 

@@ -13,9 +13,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/regionaldialogue/site/tools/convert"
+	"github.com/regionaldialogue/site/tools/internal/worddiff"
 	"github.com/regionaldialogue/site/tools/seedparse"
 	"github.com/regionaldialogue/site/tools/translation"
-	"github.com/regionaldialogue/site/tools/worddiff"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"

@@ -13,8 +13,8 @@ import (
 
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
-	"github.com/regionaldialogue/site/tools/publish"
-	"github.com/regionaldialogue/site/tools/synth"
+	"github.com/regionaldialogue/site/tools/internal/sitecopy"
+	"github.com/regionaldialogue/site/tools/internal/synth"
 	"golang.org/x/net/html"
 )
 
@@ -32,7 +32,7 @@ func TestLists(t *testing.T) {
 const archiveSeeds = 130
 
 // TestArchive builds a copy of the site with archiveSeeds synthetic
-// documents (tools/synth) instead of the real one and checks what only an
+// documents (tools/internal/synth) instead of the real one and checks what only an
 // archive shows: every page, the lists included, stays within the page
 // budget; the lists and feeds are right (checkLists).
 func TestArchive(t *testing.T) {
@@ -41,11 +41,11 @@ func TestArchive(t *testing.T) {
 	}
 	dir := t.TempDir()
 	root := filepath.Join(dir, "site")
-	for _, f := range publish.Sources {
+	for _, f := range sitecopy.Sources {
 		if f == "content" || f == "seeds" {
 			continue
 		}
-		if err := publish.CopyTree(filepath.Join(built.root, f), filepath.Join(root, f)); err != nil {
+		if err := sitecopy.CopyTree(filepath.Join(built.root, f), filepath.Join(root, f)); err != nil {
 			t.Fatal(err)
 		}
 	}

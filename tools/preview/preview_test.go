@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/regionaldialogue/site/tools/convert"
-	"github.com/regionaldialogue/site/tools/publish"
+	"github.com/regionaldialogue/site/tools/internal/sitecopy"
 )
 
 // TestServe starts the preview on a copy of the site, waits for the
@@ -23,8 +23,8 @@ import (
 // it: the seed is converted again and Hugo's server picks the page up.
 func TestServe(t *testing.T) {
 	root := t.TempDir()
-	for _, name := range publish.Sources {
-		if err := publish.CopyTree(filepath.Join("..", "..", name), filepath.Join(root, name)); err != nil {
+	for _, name := range sitecopy.Sources {
+		if err := sitecopy.CopyTree(filepath.Join("..", "..", name), filepath.Join(root, name)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -21,7 +21,8 @@ import (
 
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
-	"github.com/regionaldialogue/site/tools/linkcheck"
+	"github.com/regionaldialogue/site/tools/internal/linkcheck"
+	"github.com/regionaldialogue/site/tools/internal/sitecopy"
 )
 
 // The site is built once under a sub-path, as a GitHub project site is
@@ -42,8 +43,8 @@ type httptest struct {
 // copyRepo copies the site's sources into a new folder, so that the tests
 // build exactly as a fresh clone would and never write into the repository.
 func copyRepo(dst string) error {
-	for _, name := range Sources {
-		if err := CopyTree(filepath.Join("..", "..", name), filepath.Join(dst, name)); err != nil {
+	for _, name := range sitecopy.Sources {
+		if err := sitecopy.CopyTree(filepath.Join("..", "..", name), filepath.Join(dst, name)); err != nil {
 			return err
 		}
 	}

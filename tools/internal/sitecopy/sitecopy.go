@@ -1,4 +1,7 @@
-package publish
+// Package sitecopy copies the sources of the site (config.toml, content/, layouts/, …)
+// into another folder, so that tests and the benchmark build copies and
+// never write into the repository.
+package sitecopy
 
 import (
 	"io/fs"
