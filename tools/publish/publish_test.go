@@ -23,6 +23,7 @@ import (
 	"github.com/regionaldialogue/site/tools/hugo"
 	"github.com/regionaldialogue/site/tools/internal/linkcheck"
 	"github.com/regionaldialogue/site/tools/internal/sitecopy"
+	"github.com/regionaldialogue/site/tools/offline"
 )
 
 // The site is built once under a sub-path, as a GitHub project site is
@@ -291,8 +292,8 @@ func TestOfflineZip(t *testing.T) {
 		if !strings.HasPrefix(f.Name, OfflineName+"/") {
 			t.Errorf("entry %s is outside the folder %s/", f.Name, OfflineName)
 		}
-		if !f.Modified.Equal(zipTime) {
-			t.Errorf("entry %s has time %v, want the fixed %v", f.Name, f.Modified, zipTime)
+		if !f.Modified.Equal(offline.Time) {
+			t.Errorf("entry %s has time %v, want the fixed %v", f.Name, f.Modified, offline.Time)
 		}
 		if strings.HasSuffix(f.Name, "/") {
 			continue
