@@ -81,17 +81,19 @@ func (s *site) sitePath(page, ref string) (p, tail string, ok bool) {
 		tail += "#" + u.EscapedFragment()
 	}
 	basePath, _ := url.PathUnescape(s.basePath)
-	abs := u.Path
-	if !strings.HasPrefix(abs, "/") {
+	p = u.Path
+	abs := path.Clean(p)
+	if !strings.HasPrefix(p, "/") {
 		// Relative to the address the page is read at: its folder.
 		dir := basePath
 		if d := path.Dir(page); d != "." {
 			dir += d + "/"
 		}
-		abs = path.Join(dir, u.Path)
-		if strings.HasSuffix(u.Path, "/") || u.Path == "" || u.Path == "." || strings.HasSuffix(u.Path, "/.") {
-			abs += "/"
-		}
+		abs = path.Join(dir, p)
+	}
+	if (p == "" || p == "." || p == ".." || strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) &&
+		!strings.HasSuffix(abs, "/") {
+		abs += "/" // a folder
 	}
 	rest, found := strings.CutPrefix(abs, basePath)
 	if !found {

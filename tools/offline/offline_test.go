@@ -100,8 +100,8 @@ func TestWrite(t *testing.T) {
 		t.Errorf("entries\n got %q\nwant %q", names, wantNames)
 	}
 	wantFiles := map[string]string{
-		"copy/index.html":                `<!doctype html><html lang=sr><link rel="stylesheet" href="css/s.css"><a href="en/index.html">en</a>`,
-		"copy/en/index.html":             `<a href="../index.html">sr</a> <a href="documents/%D0%B0/index.html#p1">doc</a>`,
+		"copy/index.html":                `<!doctype html><html lang=sr><link rel=stylesheet href=css/s.css><a href=en/index.html>en</a>`,
+		"copy/en/index.html":             `<a href=../index.html>sr</a> <a href=documents/%D0%B0/index.html#p1>doc</a>`,
 		"copy/en/documents/а/index.html": `<a href="../../index.html">home</a>`,
 		"copy/css/s.css":                 `body{background:url(../favicon.svg)}`,
 		"copy/favicon.svg":               `<svg href="/repo/"/>`,

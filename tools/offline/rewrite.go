@@ -5,8 +5,6 @@ import (
 	"html"
 	"regexp"
 	"strings"
-
-	nethtml "golang.org/x/net/html"
 )
 
 // OnlineOnly is the attribute that marks an element the offline copy
@@ -29,85 +27,304 @@ var voidElements = map[string]bool{
 // attr is one attribute of a tag, its value unescaped.
 type attr struct{ key, val string }
 
+// span is where an attribute sits in a start tag: its name, and its value
+// with the quotes around it (valStart == valEnd for an attribute without
+// a value).
+type span struct {
+	keyStart, keyEnd int
+	valStart, valEnd int
+	quoted           bool
+}
+
+// rawText are the elements whose content is text up to their end tag, not
+// markup (<noscript> is markup to a reader without JavaScript, and so
+// here).
+var rawText = map[string]bool{
+	"script": true, "style": true, "textarea": true, "title": true,
+	"xmp": true, "iframe": true, "noembed": true, "noframes": true,
+}
+
 // rewriteHTML returns the page at slash path page with every address in
 // the site rewritten to the relative address of a file, and without the
-// elements marked OnlineOnly. Tags it changes are written anew (values
-// quoted); everything else is copied byte for byte. Text is never
-// changed, so a <style> or <script> keeps the hash a Content-Security-
-// Policy may allow it by; such inline text must not name files of the
-// site.
+// elements marked OnlineOnly. Only the values it changes are written anew
+// (unquoted if they were and HTML allows it, as Hugo's minifier writes
+// them); every other byte is copied as it is. Text is never changed, so a <style> or
+// <script> keeps the hash a Content-Security-Policy may allow it by; such
+// inline text must not name files of the site.
+//
+// It scans the page as HTML's tokenizer does for what it needs: comments,
+// doctypes, start tags with their attributes, end tags, and the raw text
+// of <script>, <style> and their kind. A '<' that starts none of these is
+// text.
 func (s *site) rewriteHTML(page string, src []byte) []byte {
-	z := nethtml.NewTokenizer(bytes.NewReader(src))
 	out := make([]byte, 0, len(src)+len(src)/16)
 	var (
-		offset int
-		skip   int // > 0 inside an element left out: its depth
-		attrs  []attr
+		last      int // src[last:i] is still to be copied
+		skipStart = -1
+		depth     int // of the element left out, while skipStart >= 0
+		spans     []span
+		attrs     []attr
 	)
-	for {
-		tt := z.Next()
-		if tt == nethtml.ErrorToken {
-			// io.EOF, or input the tokenizer gave up on: keep the rest.
-			return append(out, src[offset:]...)
+	i := 0
+	for i < len(src) {
+		j := bytes.IndexByte(src[i:], '<')
+		if j < 0 {
+			break
 		}
-		raw := src[offset : offset+len(z.Raw())]
-		offset += len(raw)
-		if tt != nethtml.StartTagToken && tt != nethtml.SelfClosingTagToken {
-			if skip > 0 && tt == nethtml.EndTagToken {
-				if name, _ := z.TagName(); !voidElements[string(name)] {
-					skip--
+		i += j
+		rest := src[i:]
+		if len(rest) < 2 {
+			break
+		}
+		switch c := rest[1]; {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			k := bytes.Index(rest[4:], []byte("-->"))
+			if k < 0 {
+				i = len(src)
+				continue
+			}
+			i += 4 + k + 3
+		case c == '!' || c == '?':
+			i += endOfMarkup(rest)
+		case c == '/':
+			n := nameLen(rest[2:])
+			if n == 0 {
+				i += endOfMarkup(rest)
+				continue
+			}
+			name := lower(rest[2 : 2+n])
+			i += endOfMarkup(rest)
+			if skipStart >= 0 && !voidElements[name] {
+				if depth--; depth == 0 {
+					last, skipStart = i, -1
+				}
+			}
+		case isLetter(c):
+			start := i
+			n := nameLen(rest[1:])
+			tag := lowerBytes(rest[1 : 1+n])
+			var end int
+			var selfClosing bool
+			spans, end, selfClosing = scanAttrs(rest, 1+n, spans[:0])
+			i += end
+			void := voidElements[string(tag)] || selfClosing
+			if rawText[string(tag)] && !selfClosing {
+				i = endOfRawText(src, i, string(tag))
+			}
+			if skipStart >= 0 {
+				if !void {
+					depth++
 				}
 				continue
 			}
-			if skip == 0 {
-				out = append(out, raw...)
+			online, rewrite := false, false
+			for _, sp := range spans {
+				key := lowerBytes(rest[sp.keyStart:sp.keyEnd])
+				switch {
+				case string(key) == OnlineOnly:
+					online = true
+				case sp.valEnd > sp.valStart && rest[sp.valStart] != '#' && candidate(tag, key):
+					rewrite = true
+				}
 			}
-			continue
-		}
-		name, hasAttr := z.TagName()
-		tag := string(name)
-		void := voidElements[tag] || tt == nethtml.SelfClosingTagToken
-		if skip > 0 {
-			if !void {
-				skip++
+			if online {
+				out = append(out, src[last:start]...)
+				last = i
+				if !void {
+					skipStart, depth = start, 1
+				}
+				continue
 			}
-			continue
-		}
-		attrs = attrs[:0]
-		for hasAttr {
-			var k, v []byte
-			k, v, hasAttr = z.TagAttr()
-			attrs = append(attrs, attr{string(k), string(v)})
-		}
-		if attrsHave(attrs, OnlineOnly) {
-			if !void {
-				skip = 1
+			if !rewrite {
+				continue
 			}
-			continue
-		}
-		changed := false
-		for i := range attrs {
-			a := &attrs[i]
-			if v := s.rewriteAttr(page, tag, attrs, a); v != a.val {
-				a.val, changed = v, true
+			attrs = attrs[:0]
+			for _, sp := range spans {
+				attrs = append(attrs, attr{string(lowerBytes(rest[sp.keyStart:sp.keyEnd])), attrValue(rest, sp)})
 			}
+			cursor := 0 // in rest: written up to here
+			for k := range attrs {
+				a := &attrs[k]
+				if !candidate(tag, []byte(a.key)) {
+					continue
+				}
+				v := s.rewriteAttr(page, string(tag), attrs, a)
+				if v == a.val {
+					continue
+				}
+				if cursor == 0 {
+					out = append(out, src[last:start]...)
+				}
+				sp := spans[k]
+				out = append(out, rest[cursor:sp.valStart]...)
+				out = appendValue(out, v, sp.quoted)
+				cursor = sp.valEnd
+			}
+			if cursor > 0 {
+				out = append(out, rest[cursor:end]...)
+				last = start + end
+			}
+		default:
+			i++
 		}
-		if changed {
-			out = appendTag(out, tag, attrs, tt == nethtml.SelfClosingTagToken)
+	}
+	if skipStart >= 0 {
+		return out // an element left out and never closed: the rest is in it
+	}
+	return append(out, src[last:]...)
+}
+
+// candidate reports whether the attribute key of a tag may hold an
+// address of the site.
+func candidate(tag, key []byte) bool {
+	switch string(key) {
+	case "srcset", "imagesrcset", "style":
+		return true
+	case "content":
+		return string(tag) == "meta"
+	}
+	return linkAttrs[string(key)] || bytes.HasPrefix(key, []byte("data-"))
+}
+
+// scanAttrs reads the attributes of the start tag b (b[0] == '<'), from
+// offset i just after its name, and returns their spans, the offset just
+// after the tag's '>' (len(b) if it has none) and whether it ends in "/>".
+func scanAttrs(b []byte, i int, spans []span) ([]span, int, bool) {
+	for {
+		for i < len(b) && (isSpace(b[i]) || b[i] == '/') {
+			if b[i] == '/' && i+1 < len(b) && b[i+1] == '>' {
+				return spans, i + 2, true
+			}
+			i++
+		}
+		if i >= len(b) {
+			return spans, len(b), false
+		}
+		if b[i] == '>' {
+			return spans, i + 1, false
+		}
+		sp := span{keyStart: i}
+		i++ // a first '=' belongs to the name
+		for i < len(b) && !isSpace(b[i]) && b[i] != '/' && b[i] != '>' && b[i] != '=' {
+			i++
+		}
+		sp.keyEnd = i
+		k := i
+		for k < len(b) && isSpace(b[k]) {
+			k++
+		}
+		if k < len(b) && b[k] == '=' {
+			k++
+			for k < len(b) && isSpace(b[k]) {
+				k++
+			}
+			sp.valStart = k
+			if k < len(b) && (b[k] == '"' || b[k] == '\'') {
+				q := bytes.IndexByte(b[k+1:], b[k])
+				if q < 0 {
+					return spans, len(b), false
+				}
+				sp.quoted, i = true, k+1+q+1
+			} else {
+				for k < len(b) && !isSpace(b[k]) && b[k] != '>' {
+					k++
+				}
+				i = k
+			}
+			sp.valEnd = i
 		} else {
-			out = append(out, raw...)
+			sp.valStart, sp.valEnd = sp.keyEnd, sp.keyEnd
 		}
+		spans = append(spans, sp)
 	}
 }
 
-func attrsHave(attrs []attr, key string) bool {
-	for _, a := range attrs {
-		if a.key == key {
-			return true
+// attrValue is the unescaped value of the attribute at sp in b.
+func attrValue(b []byte, sp span) string {
+	v := b[sp.valStart:sp.valEnd]
+	if sp.quoted {
+		v = v[1 : len(v)-1]
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		return html.UnescapeString(string(v))
+	}
+	return string(v)
+}
+
+// appendValue writes an attribute's value: bare if it was (as Hugo's
+// minifier writes values) and HTML allows it, else in double quotes.
+func appendValue(out []byte, v string, quoted bool) []byte {
+	if !quoted && v != "" && !strings.ContainsAny(v, " \t\n\f\r\"'=<>`&") {
+		return append(out, v...)
+	}
+	out = append(out, '"')
+	for k := 0; k < len(v); k++ {
+		switch v[k] {
+		case '&':
+			out = append(out, "&amp;"...)
+		case '"':
+			out = append(out, "&#34;"...)
+		default:
+			out = append(out, v[k])
 		}
 	}
-	return false
+	return append(out, '"')
 }
+
+// endOfMarkup is the offset just after the first '>' of b, or len(b).
+func endOfMarkup(b []byte) int {
+	if k := bytes.IndexByte(b, '>'); k >= 0 {
+		return k + 1
+	}
+	return len(b)
+}
+
+// endOfRawText is the offset in src of the end tag "</tag" that closes
+// raw text starting at i, or len(src).
+func endOfRawText(src []byte, i int, tag string) int {
+	for {
+		k := bytes.Index(src[i:], []byte("</"))
+		if k < 0 {
+			return len(src)
+		}
+		i += k
+		rest := src[i+2:]
+		if len(rest) >= len(tag) && strings.EqualFold(string(rest[:len(tag)]), tag) &&
+			(len(rest) == len(tag) || isSpace(rest[len(tag)]) || rest[len(tag)] == '>' || rest[len(tag)] == '/') {
+			return i
+		}
+		i += 2
+	}
+}
+
+// nameLen is the length of the tag name at the start of b.
+func nameLen(b []byte) int {
+	n := 0
+	for n < len(b) && !isSpace(b[n]) && b[n] != '/' && b[n] != '>' {
+		n++
+	}
+	return n
+}
+
+// lower returns b as a string in lower case.
+func lower(b []byte) string {
+	return string(lowerBytes(b))
+}
+
+// lowerBytes returns b in lower case: b itself if it is already, as Hugo
+// writes names.
+func lowerBytes(b []byte) []byte {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			return bytes.ToLower(b)
+		}
+	}
+	return b
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // rewriteAttr returns the new value of the attribute a of a tag.
 func (s *site) rewriteAttr(page, tag string, attrs []attr, a *attr) string {
@@ -133,18 +350,23 @@ func (s *site) rewriteAttr(page, tag string, attrs []attr, a *attr) string {
 	return a.val
 }
 
-// srcset rewrites every address of a srcset list ("a.png 1x, b.png 2x").
+// srcset rewrites every address of a srcset list ("a.png 1x, b.png 2x"),
+// and nothing else in it.
 func (s *site) srcset(page, v string) string {
 	parts := strings.Split(v, ",")
 	for i, part := range parts {
-		f := strings.Fields(part)
-		if len(f) == 0 {
-			continue
+		start := len(part) - len(strings.TrimLeft(part, " \t\n\f\r"))
+		end := strings.IndexAny(part[start:], " \t\n\f\r")
+		if end < 0 {
+			end = len(part)
+		} else {
+			end += start
 		}
-		f[0] = s.link(page, f[0])
-		parts[i] = strings.Join(f, " ")
+		if start < end {
+			parts[i] = part[:start] + s.link(page, part[start:end]) + part[end:]
+		}
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, ",")
 }
 
 var refreshURL = regexp.MustCompile(`(?i)^(\s*\d*\s*[;,]\s*url\s*=\s*)(['"]?)(.*?)(['"]?)\s*$`)
@@ -174,24 +396,4 @@ func (s *site) rewriteCSS(file, css string) string {
 		}
 		return "url(" + sub[1] + s.link(file, ref) + sub[3] + ")"
 	})
-}
-
-// appendTag writes a start tag with its attributes, every value quoted and
-// escaped.
-func appendTag(out []byte, tag string, attrs []attr, selfClosing bool) []byte {
-	out = append(out, '<')
-	out = append(out, tag...)
-	for _, a := range attrs {
-		out = append(out, ' ')
-		out = append(out, a.key...)
-		if a.val != "" {
-			out = append(out, `="`...)
-			out = append(out, html.EscapeString(a.val)...)
-			out = append(out, '"')
-		}
-	}
-	if selfClosing {
-		out = append(out, '/')
-	}
-	return append(out, '>')
 }
