@@ -28,7 +28,8 @@
 //     cache: convert, one Hugo build of the site, the files the Go tool
 //     writes, the offline copy made from that build (the ZIP). The command
 //     prints each step's time ("steps: convert … s, hugo … s, files … s,
-//     zip … s"), which the report lists under the pipeline's runs;
+//     zip … s, replace … s"), which the report lists under the pipeline's
+//     runs;
 //   - Hugo floor: the pinned Hugo binary alone (hugo.Binary: the path
 //     `go tool -n hugo` prints), on the content the pipeline converted, for
 //     the one build the pipeline makes: the same arguments

@@ -57,6 +57,7 @@ const (
 	StepHugo    = "hugo"    // Hugo's build of the site
 	StepFiles   = "files"   // the files the Go tool writes into the site
 	StepZip     = "zip"     // the offline copy
+	StepReplace = "replace" // the new site in the old one's place, the old one removed
 )
 
 // Step is how long one step of a build took.
@@ -96,6 +97,10 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	step := func(name string, t0 time.Time) {
 		sum.Steps = append(sum.Steps, Step{name, time.Since(t0)})
 	}
+
+	// Finding the pinned Hugo runs the go command (`go tool -n hugo`):
+	// let it overlap the conversion.
+	go hugo.Binary(ctx)
 
 	if !o.SkipConvert {
 		t0 := time.Now()
@@ -152,9 +157,11 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	}
 	step(StepZip, t0)
 
+	t0 = time.Now()
 	if err := replace(o.Public, staging); err != nil {
 		return nil, err
 	}
+	step(StepReplace, t0)
 	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
 	err = filepath.WalkDir(o.Public, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
