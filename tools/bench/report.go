@@ -115,6 +115,9 @@ func runsTable(points []*Point) (t table) {
 			for _, step := range []string{publish.StepConvert, publish.StepHugo, publish.StepFiles, publish.StepZip, publish.StepReplace} {
 				if ss := p.Steps[step]; len(ss) > 0 {
 					add("· "+step, ss)
+					// Only the wall time is known of a step.
+					r := t.rows[len(t.rows)-1]
+					r[5], r[6], r[7] = "–", "–", "–"
 				}
 			}
 		}
