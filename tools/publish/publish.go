@@ -97,6 +97,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	step := func(name string, t0 time.Time) {
 		sum.Steps = append(sum.Steps, Step{name, time.Since(t0)})
 	}
+	committed := false // the new site has taken the old one's place
 
 	// Finding the pinned Hugo runs the go command (`go tool -n hugo`):
 	// let it overlap the conversion.
@@ -109,7 +110,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 			return nil, err
 		}
 		defer func() {
-			if err != nil {
+			if err != nil && !committed {
 				if rerr := rollback(); rerr != nil {
 					err = fmt.Errorf("%w; putting content/ back: %v", err, rerr)
 				}
@@ -157,13 +158,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	}
 	step(StepZip, t0)
 
-	t0 = time.Now()
-	if err := replace(o.Public, staging); err != nil {
-		return nil, err
-	}
-	step(StepReplace, t0)
-	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
-	err = filepath.WalkDir(o.Public, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(staging, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -175,8 +170,23 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 		sum.SiteBytes += info.Size()
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+
+	t0 = time.Now()
+	old, err := replace(o.Public, staging)
+	if err != nil {
+		return nil, err
+	}
+	committed = true // from here on, an error leaves the new site in place
+	if err := os.RemoveAll(old); err != nil {
+		return nil, fmt.Errorf("the site is built, but the previous one is left at %s: %v", old, err)
+	}
+	step(StepReplace, t0)
+	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
 	sum.Elapsed = time.Since(start)
-	return sum, err
+	return sum, nil
 }
 
 // convertContent converts seeds/ into content/ and i18n/ and returns,
@@ -195,7 +205,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 //	if err := plan.Commit(); err != nil {
 //		return nil, nil, err
 //	}
-//	return plan.Result, plan.Rollback, nil
+//	return plan.Result(), plan.Rollback, nil
 func convertContent(root string) (*convert.Result, func() error, error) {
 	res, err := convert.Run(root)
 	if err != nil {
@@ -225,26 +235,26 @@ func writeZip(dir, baseURL string) (int64, error) {
 }
 
 // replace puts the folder staging in the place of the folder public (which
-// need not exist): public is renamed aside, staging renamed to public, and
-// the old one removed. If staging cannot take its place, public is put
-// back.
-func replace(public, staging string) error {
-	old := staging + "-old"
-	_, err := os.Lstat(public)
+// need not exist) by renaming public aside and staging to public, and
+// returns where the previous site now is ("" if there was none), for the
+// caller to remove. If staging cannot take its place, public is put back.
+func replace(public, staging string) (old string, err error) {
+	_, err = os.Lstat(public)
 	switch {
 	case os.IsNotExist(err):
-		return os.Rename(staging, public)
+		return "", os.Rename(staging, public)
 	case err != nil:
-		return err
+		return "", err
 	}
+	old = staging + "-old"
 	if err := os.Rename(public, old); err != nil {
-		return err
+		return "", err
 	}
 	if err := os.Rename(staging, public); err != nil {
 		if rerr := os.Rename(old, public); rerr != nil {
-			return fmt.Errorf("%v; the previous site is at %s", err, old)
+			return "", fmt.Errorf("%v; the previous site is at %s", err, old)
 		}
-		return err
+		return "", err
 	}
-	return os.RemoveAll(old)
+	return old, nil
 }
