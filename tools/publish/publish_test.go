@@ -332,6 +332,22 @@ func TestOfflineZip(t *testing.T) {
 	checkCoverage(t, res, root)
 	checkSwitches(t, res)
 	checkNoFetch(t, root)
+	checkNoZipLink(t, root)
+}
+
+// checkNoZipLink requires the copy to leave out what only the site has:
+// the link to the ZIP (the copy does not hold itself) and anything else
+// marked online-only.
+func checkNoZipLink(t *testing.T, root string) {
+	t.Helper()
+	for name, data := range tree(t, root) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		if bytes.Contains(data, []byte(offline.OnlineOnly)) || bytes.Contains(data, []byte(OfflineName+".zip")) {
+			t.Errorf("%s: keeps the link to the ZIP or an element marked %s", name, offline.OnlineOnly)
+		}
+	}
 }
 
 // checkSwitches requires every language switch on a document page to lead
