@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -55,8 +56,8 @@ type Config struct {
 	Log     io.Writer
 }
 
-// Sample is what one child process (or, for the Hugo builds, the two in a
-// row) cost.
+// Sample is what one child process cost (or one step of the pipeline:
+// then only Wall is set).
 type Sample struct {
 	Wall      time.Duration
 	MaxRSS    int64 // bytes: the largest resident set of the process or a child it waited for
@@ -86,10 +87,11 @@ type Point struct {
 	// Pages when some are dated in the future (Hugo's buildFuture is off).
 	DocumentsBuilt int
 	Samples        map[string][]Sample
-	// The floor's and minimal build's two Hugo builds, separately.
-	FloorOffline, FloorSite, MinimalOffline, MinimalSite []Sample
-	FirstWritten                                         []int // files the first conversion wrote, per run
-	RerunWritten                                         []int // files the rerun wrote, per run: must be 0
+	// Steps holds, for each step of the pipeline (publish.StepConvert …),
+	// its wall time in each run, as the build command reports it.
+	Steps        map[string][]Sample
+	FirstWritten []int // files the first conversion wrote, per run
+	RerunWritten []int // files the rerun wrote, per run: must be 0
 	// FloorSame tells whether the floor's site build gave the same files,
 	// byte for byte, as the pipeline's (the ZIP aside): proof that the floor
 	// is the same build.
@@ -218,7 +220,7 @@ func Run(ctx context.Context, c Config) (*Report, error) {
 	if c.Keep {
 		fmt.Fprintf(c.Log, "temporary directory: %s\n", tmp)
 	} else {
-		defer publish.RemoveTree(tmp) // the trash too: hundreds of thousands of files at N = 10,000
+		defer os.RemoveAll(tmp) // the trash too: hundreds of thousands of files at N = 10,000
 	}
 
 	// The build command, built once: no compile time is measured.
@@ -357,7 +359,7 @@ func (b *bench) convertPoint(ctx context.Context, dir string, n int) (*Point, er
 	if err := synth.Write(filepath.Join(site, "seeds"), n); err != nil {
 		return nil, err
 	}
-	p := &Point{N: n, Translations: (n + 2) / 3, Samples: map[string][]Sample{}, SynthDuration: time.Since(t0)}
+	p := &Point{N: n, Translations: (n + 2) / 3, Samples: map[string][]Sample{}, Steps: map[string][]Sample{}, SynthDuration: time.Since(t0)}
 	logf("N=%d: %d seeds, %d translations written in %s; %d runs\n", n, n, p.Translations, p.SynthDuration.Round(time.Millisecond), b.Runs)
 
 	record := b.recorder(p)
@@ -420,55 +422,45 @@ func (b *bench) buildPoint(ctx context.Context, dir string, p *Point) error {
 				return err
 			}
 		}
-		s, _, err := b.measure(ctx, site, env, b.siteBin)
+		s, out, err := b.measure(ctx, site, env, b.siteBin)
 		if err != nil {
 			return err
 		}
-		record(Pipeline, run, s, "")
+		steps := ParseSteps(out)
+		var note []string
+		for _, st := range steps {
+			p.Steps[st.Name] = append(p.Steps[st.Name], Sample{Wall: st.Elapsed})
+			note = append(note, fmt.Sprintf("%s %.2f s", st.Name, st.Elapsed.Seconds()))
+		}
+		record(Pipeline, run, s, "  ("+strings.Join(note, ", ")+")")
 		zip, err := os.Stat(filepath.Join(site, "public", filepath.FromSlash(publish.ZipPath)))
 		if err != nil {
 			return err
 		}
 		p.ZipBytes = zip.Size()
 
-		// 3. and 4. Hugo alone, the same two builds, with the site's
-		// templates and with minimal ones.
+		// 3. and 4. Hugo alone, the same build, with the site's templates
+		// and with minimal ones.
 		if run == 1 {
 			if err := MinimalSite(site, minimal); err != nil {
 				return err
 			}
 		}
-		for _, v := range []struct {
-			build           string
-			src             string
-			offline, public *[]Sample
-		}{
-			{Floor, site, &p.FloorOffline, &p.FloorSite},
-			{Minimal, minimal, &p.MinimalOffline, &p.MinimalSite},
-		} {
-			builds, err := HugoBuilds(v.src, filepath.Join(dir, "out-"+filepath.Base(v.src)), p.ZipBytes)
+		for _, v := range []struct{ build, src string }{{Floor, site}, {Minimal, minimal}} {
+			hb, err := HugoBuildOf(v.src, filepath.Join(dir, "out-"+filepath.Base(v.src)))
 			if err != nil {
 				return err
 			}
-			var total Sample
-			for i, hb := range builds {
-				if err := b.discard(hb.Destination); err != nil {
-					return err
-				}
-				s, _, err := b.measure(ctx, v.src, hb.Env, b.hugoBin, hb.Args...)
-				if err != nil {
-					return err
-				}
-				if i == 0 {
-					*v.offline = append(*v.offline, s)
-				} else {
-					*v.public = append(*v.public, s)
-				}
-				total = total.add(s)
+			if err := b.discard(hb.Destination); err != nil {
+				return err
 			}
-			record(v.build, run, total, fmt.Sprintf("  (offline %.2f s + site %.2f s)", (*v.offline)[run-1].Wall.Seconds(), (*v.public)[run-1].Wall.Seconds()))
+			s, _, err := b.measure(ctx, v.src, hb.Env, b.hugoBin, hb.Args...)
+			if err != nil {
+				return err
+			}
+			record(v.build, run, s, "")
 			if run == 1 && v.build == Floor {
-				diff, err := SameTree(filepath.Join(site, "public"), builds[1].Destination, publish.ZipPath)
+				diff, err := SameTree(filepath.Join(site, "public"), hb.Destination, publish.ZipPath)
 				if err != nil {
 					return err
 				}
@@ -495,6 +487,29 @@ func (b *bench) buildPoint(ctx context.Context, dir string, p *Point) error {
 		logf("  note: Hugo built %d of the %d document pages (the others are dated in the future)\n", p.DocumentsBuilt, p.Pages)
 	}
 	return nil
+}
+
+// stepLine is the build command's line that reports its steps:
+// "steps: convert 0.071 s, hugo 0.452 s, files 0.000 s, zip 0.203 s".
+var stepLine = regexp.MustCompile(`(?m)^steps: (.*)$`)
+
+var stepTime = regexp.MustCompile(`(\w+) ([0-9.]+) s`)
+
+// ParseSteps reads the steps' times from the build command's output.
+func ParseSteps(out []byte) []publish.Step {
+	m := stepLine.FindSubmatch(out)
+	if m == nil {
+		return nil
+	}
+	var steps []publish.Step
+	for _, f := range stepTime.FindAllStringSubmatch(string(m[1]), -1) {
+		sec, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			continue
+		}
+		steps = append(steps, publish.Step{Name: f[1], Elapsed: time.Duration(sec * float64(time.Second))})
+	}
+	return steps
 }
 
 // medianSample returns each field's median over ss.

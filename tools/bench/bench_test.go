@@ -51,41 +51,44 @@ func TestMedian(t *testing.T) {
 	}
 }
 
-// TestHugoBuilds: the floor runs the builds publish.Build makes, with
-// tools/hugo's arguments.
-func TestHugoBuilds(t *testing.T) {
+// TestHugoBuildOf: the floor runs the one Hugo build publish.Build makes,
+// with tools/hugo's arguments and the params that link to the ZIP.
+func TestHugoBuildOf(t *testing.T) {
 	src, out := t.TempDir(), t.TempDir()
-	hbs, err := HugoBuilds(src, out, 1234)
+	hb, err := HugoBuildOf(src, out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(hbs) != 2 {
-		t.Fatalf("%d builds, want 2", len(hbs))
+	if hb.Env != nil {
+		t.Errorf("env %q, want none", hb.Env)
 	}
-	offline, site := hbs[0], hbs[1]
-	if !slices.Equal(offline.Env, []string{"HUGO_RELATIVEURLS=true", "HUGO_UGLYURLS=true"}) || site.Env != nil {
-		t.Errorf("env: offline %q, site %q", offline.Env, site.Env)
-	}
-	if filepath.Base(offline.Destination) != publish.OfflineName {
-		t.Errorf("offline destination %s", offline.Destination)
-	}
-	for _, hb := range hbs {
-		args := strings.Join(hb.Args, " ")
-		for _, want := range []string{"--source " + src, "--destination " + hb.Destination, "--minify", "--cleanDestinationDir", "--config " + filepath.Join(src, "config.toml") + ","} {
-			if !strings.Contains(args, want) {
-				t.Errorf("args %q lack %q", args, want)
-			}
+	args := strings.Join(hb.Args, " ")
+	for _, want := range []string{"--source " + src, "--destination " + hb.Destination, "--minify", "--cleanDestinationDir",
+		"--baseURL /", "--config " + filepath.Join(src, "config.toml") + ","} {
+		if !strings.Contains(args, want) {
+			t.Errorf("args %q lack %q", args, want)
 		}
 	}
-	if !strings.Contains(strings.Join(site.Args, " "), "--baseURL /") {
-		t.Errorf("site build: %q: no --baseURL / (tools/site's default)", site.Args)
-	}
-	params, err := os.ReadFile(filepath.Join(out, "params-site.toml"))
+	params, err := os.ReadFile(filepath.Join(out, "params.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(params, []byte("offlineZipBytes = 1234")) || !bytes.Contains(params, []byte(publish.ZipPath)) {
-		t.Errorf("params-site.toml:\n%s", params)
+	if want := "[params]\nofflineZip = '" + publish.ZipPath + "'\n"; string(params) != want {
+		t.Errorf("params.toml:\n%s\nwant\n%s", params, want)
+	}
+}
+
+// TestParseSteps reads the steps' times from the build command's output.
+func TestParseSteps(t *testing.T) {
+	out := []byte("1 document, 1 converted\nsteps: convert 0.071 s, hugo 1.5 s, files 0.000 s, zip 0.203 s\ndone in 1.8 s\n")
+	got := ParseSteps(out)
+	want := []publish.Step{{Name: "convert", Elapsed: 71 * time.Millisecond}, {Name: "hugo", Elapsed: 1500 * time.Millisecond},
+		{Name: "files", Elapsed: 0}, {Name: "zip", Elapsed: 203 * time.Millisecond}}
+	if !slices.Equal(got, want) {
+		t.Errorf("ParseSteps = %v, want %v", got, want)
+	}
+	if got := ParseSteps([]byte("done in 1.8 s\n")); got != nil {
+		t.Errorf("ParseSteps without a steps line = %v", got)
 	}
 }
 
@@ -151,6 +154,8 @@ func testReport() *Report {
 		for i, b := range Builds {
 			pt.Samples[b] = []Sample{{Wall: scale * time.Duration(i+1), MaxRSS: 50 << 20}}
 		}
+		pt.Samples[ConvertRerun][0].Wall = scale * 5 / 2
+		pt.Samples[Pipeline][0].MaxRSS = 60 << 20
 		pt.RerunWritten = []int{0}
 		return pt
 	}
@@ -167,9 +172,11 @@ func TestTargets(t *testing.T) {
 		}
 		results[tg.What] = tg.Pass
 	}
-	// At N = 10,000: convert first 1 s, rerun 2 s, pipeline 3 s, floor 4 s, minimal 5 s.
+	// At N = 10,000: convert first 1 s, rerun 2.5 s, pipeline 3 s and
+	// 60 MB, floor 4 s and 50 MB, minimal 5 s.
 	for what, want := range map[string]bool{
 		"pipeline / Hugo floor (wall time)":                                       true,
+		"pipeline / Hugo floor (peak memory)":                                     false,
 		"our templates / minimal template: Hugo floor / Hugo minimal (wall time)": true,
 		"converter, first run: wall time":                                         true,
 		"converter, rerun with nothing changed: wall time":                        false,

@@ -76,57 +76,39 @@ type HugoBuild struct {
 	Env         []string
 }
 
-// HugoBuilds returns the two Hugo builds tools/publish makes of the site in
-// src (see publish.Build and hugo.Build): the offline copy, then the site
-// with the params that link to the copy (zipBytes: its size), with the
-// same arguments, environment and params file. Their destinations and
-// params files lie under out.
-func HugoBuilds(src, out string, zipBytes int64) ([]HugoBuild, error) {
+// HugoBuildOf returns the Hugo build tools/publish makes of the site in
+// src (see publish.Build and hugo.Build): the site, with the params that
+// link to the offline copy, with the same arguments and params file; its
+// destination and params file lie under out.
+func HugoBuildOf(src, out string) (HugoBuild, error) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, err
+		return HugoBuild{}, err
 	}
 	src, err := filepath.Abs(src)
 	if err != nil {
-		return nil, err
+		return HugoBuild{}, err
 	}
 	out, err = filepath.Abs(out)
 	if err != nil {
-		return nil, err
+		return HugoBuild{}, err
 	}
-	builds := []struct {
-		name string
-		opt  hugo.Options
-	}{
-		{"offline", hugo.Options{
-			Source: src, Destination: filepath.Join(out, "offline", publish.OfflineName), Offline: true,
-			Params: map[string]any{"offline": true},
-		}},
-		{"site", hugo.Options{
-			// tools/site passes its -baseURL flag, "/" by default.
-			Source: src, Destination: filepath.Join(out, "public"), BaseURL: "/",
-			Params: map[string]any{"offlineZip": publish.ZipPath, "offlineZipBytes": int(zipBytes)},
-		}},
+	opt := hugo.Options{
+		// tools/site passes its -baseURL flag, "/" by default.
+		Source: src, Destination: filepath.Join(out, "public"), BaseURL: "/",
+		Params: map[string]any{"offlineZip": publish.ZipPath},
 	}
-	var hbs []HugoBuild
-	for _, b := range builds {
-		params := filepath.Join(out, "params-"+b.name+".toml")
-		var buf bytes.Buffer
-		if err := toml.NewEncoder(&buf).Encode(map[string]any{"params": b.opt.Params}); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(params, buf.Bytes(), 0o644); err != nil {
-			return nil, err
-		}
-		hb := HugoBuild{
-			Destination: b.opt.Destination,
-			Args:        append(b.opt.Args(), "--config", filepath.Join(src, "config.toml")+","+params),
-		}
-		if b.opt.Offline {
-			hb.Env = []string{"HUGO_RELATIVEURLS=true", "HUGO_UGLYURLS=true"}
-		}
-		hbs = append(hbs, hb)
+	params := filepath.Join(out, "params.toml")
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(map[string]any{"params": opt.Params}); err != nil {
+		return HugoBuild{}, err
 	}
-	return hbs, nil
+	if err := os.WriteFile(params, buf.Bytes(), 0o644); err != nil {
+		return HugoBuild{}, err
+	}
+	return HugoBuild{
+		Destination: opt.Destination,
+		Args:        append(opt.Args(), "--config", filepath.Join(src, "config.toml")+","+params),
+	}, nil
 }
 
 // SameTree compares the files under a and b, but skip (a slash path

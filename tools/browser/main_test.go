@@ -301,18 +301,10 @@ func (s *site) prefix(lang string) string {
 
 func (s *site) home(lang string) string { return s.prefix(lang) + "index.html" }
 
-// docPage is the file of a document's page in a language: a folder's
-// index.html over HTTP, a .html file of its own in the offline copy.
+// docPage is the file of a document's page in a language: its folder's
+// index.html, over HTTP and in the offline copy alike.
 func (s *site) docPage(lang, slug string) string {
-	for _, rel := range []string{
-		s.prefix(lang) + "documents/" + slug + "/index.html",
-		s.prefix(lang) + "documents/" + slug + ".html",
-	} {
-		if slices.Contains(s.html, rel) {
-			return rel
-		}
-	}
-	return s.prefix(lang) + "documents/" + slug + "/(missing)"
+	return s.prefix(lang) + "documents/" + slug + "/index.html"
 }
 
 // pageKind names the kind of page a file is, for screenshots and messages.

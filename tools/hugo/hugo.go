@@ -28,9 +28,6 @@ type Options struct {
 	Destination string
 	// BaseURL overrides config.toml's baseURL when not empty.
 	BaseURL string
-	// Offline builds the copy for reading from disk: relative links and a
-	// real .html file for every page.
-	Offline bool
 	// Strict turns every Hugo warning (missing translation strings, path
 	// problems) into an error.
 	Strict bool
@@ -59,9 +56,6 @@ func Build(ctx context.Context, o Options) error {
 		return fmt.Errorf("hugo: Source and Destination are required")
 	}
 	env := append([]string(nil), o.Env...)
-	if o.Offline {
-		env = append(env, "HUGO_RELATIVEURLS=true", "HUGO_UGLYURLS=true")
-	}
 	src, err := filepath.Abs(o.Source)
 	if err != nil {
 		return err

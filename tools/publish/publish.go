@@ -1,13 +1,30 @@
 // Package publish builds everything a reader gets: it converts seeds/ into
-// content/, builds the website into public/ with the Hugo pinned in go.mod,
-// and builds the offline copy, a ZIP inside public/ that every page links
-// to. The site command, the tests and the GitHub Pages workflow all build
-// through Build.
+// content/, builds the website with the Hugo pinned in go.mod, and packs
+// the offline copy, a ZIP inside the site that every page links to. The
+// site command, the tests and the GitHub Pages workflow all build through
+// Build.
+//
+// # One Hugo build
+//
+// Hugo builds the site once. The offline copy is made from that build by
+// package offline: every page with its addresses rewritten to relative
+// ones naming real files, streamed straight into the ZIP. The one thing
+// that differs between the two, the link to the ZIP (whose size the pages
+// cannot know, since the ZIP holds them), is marked data-online-only and
+// left out of the copy.
+//
+// # All or nothing
+//
+// Build checks its options before it changes anything. Hugo builds into a
+// new folder beside the site's folder, the files the Go tool writes and
+// the ZIP go into that folder too, and only when all of them are done
+// does it take the place of the previous site; on any error the previous
+// site stays as it was, and so do content/ and i18n/ (see convertContent).
 package publish
 
 import (
 	"context"
-	"io"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +32,7 @@ import (
 
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
+	"github.com/regionaldialogue/site/tools/offline"
 )
 
 // OfflineName names the offline copy: the ZIP is public/offline/<name>.zip
@@ -23,10 +41,6 @@ const OfflineName = "regional-parliamentary-dialogue"
 
 // ZipPath is the ZIP's path inside the site.
 const ZipPath = "offline/" + OfflineName + ".zip"
-
-// zipTime is the modification time of every entry of the ZIP, so that the
-// same site gives the same bytes: the first day of the dialogue.
-var zipTime = time.Date(2015, 11, 26, 0, 0, 0, 0, time.UTC)
 
 // Options says what to build.
 type Options struct {
@@ -37,77 +51,114 @@ type Options struct {
 	SkipConvert bool
 }
 
+// The steps of a build, as Summary.Steps names them.
+const (
+	StepConvert = "convert" // seeds/ into content/ and i18n/
+	StepHugo    = "hugo"    // Hugo's build of the site
+	StepFiles   = "files"   // the files the Go tool writes into the site
+	StepZip     = "zip"     // the offline copy
+	StepReplace = "replace" // the new site in the old one's place, the old one removed
+)
+
+// Step is how long one step of a build took.
+type Step struct {
+	Name    string
+	Elapsed time.Duration
+}
+
 // Summary tells what Build made.
 type Summary struct {
-	Convert   *convert.Result
+	Convert   *convert.Result // nil with SkipConvert
 	Public    string
 	SiteBytes int64 // all of public/, the ZIP included
 	SiteFiles int
 	ZipPath   string
 	ZipBytes  int64
+	Steps     []Step // in the order they ran
 	Elapsed   time.Duration
 }
 
-// Build converts, builds the offline copy and packs it, then builds the
-// site with a link to the copy and puts the ZIP in it.
-func Build(ctx context.Context, o Options) (*Summary, error) {
+// Build converts, builds the site with Hugo into a new folder, writes the
+// Go tool's files and the offline copy into it, and puts it in place of
+// the previous site. On error it leaves content/, i18n/ and the previous
+// site as they were.
+func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	start := time.Now()
+	if o.BaseURL == "" {
+		o.BaseURL = "/"
+	}
+	if err := offline.CheckBaseURL(o.BaseURL); err != nil {
+		return nil, err
+	}
 	if o.Public == "" {
 		o.Public = filepath.Join(o.Root, "public")
 	}
-	sum := &Summary{Public: o.Public}
+	sum = &Summary{Public: o.Public}
+	step := func(name string, t0 time.Time) {
+		sum.Steps = append(sum.Steps, Step{name, time.Since(t0)})
+	}
+	committed := false // the new site has taken the old one's place
+
+	// Finding the pinned Hugo runs the go command (`go tool -n hugo`):
+	// let it overlap the conversion.
+	go hugo.Binary(ctx)
+
 	if !o.SkipConvert {
-		res, err := convert.Run(o.Root)
+		t0 := time.Now()
+		res, rollback, err := convertContent(o.Root)
 		if err != nil {
 			return nil, err
 		}
+		defer func() {
+			if err != nil && !committed {
+				if rerr := rollback(); rerr != nil {
+					err = fmt.Errorf("%w; putting content/ back: %v", err, rerr)
+				}
+			}
+		}()
 		sum.Convert = res
+		step(StepConvert, t0)
 	}
 
-	tmp, err := os.MkdirTemp("", "offline-*")
+	// The new site is built beside the old one, so that it can take its
+	// place by renaming.
+	parent := filepath.Dir(o.Public)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	staging, err := os.MkdirTemp(parent, "."+filepath.Base(o.Public)+"-new-")
 	if err != nil {
 		return nil, err
 	}
-	defer RemoveTree(tmp)
-	offline := filepath.Join(tmp, OfflineName)
+	defer os.RemoveAll(staging) // gone by then when all went well
+	if err := os.Chmod(staging, 0o755); err != nil {
+		return nil, err
+	}
+
+	t0 := time.Now()
 	err = hugo.Build(ctx, hugo.Options{
-		Source: o.Root, Destination: offline, Offline: true,
-		Params: map[string]any{"offline": true},
+		Source: o.Root, Destination: staging, BaseURL: o.BaseURL,
+		Params: map[string]any{"offlineZip": ZipPath},
 	})
 	if err != nil {
 		return nil, err
 	}
-	// The ZIP goes to a file of its own until the site is built: Hugo
-	// empties its destination first.
-	zf, err := os.CreateTemp("", "offline-*.zip")
-	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(zf.Name())
-	zipBytes, err := WriteZip(zf, tmp)
-	if cerr := zf.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, err
-	}
+	step(StepHugo, t0)
 
-	err = hugo.Build(ctx, hugo.Options{
-		Source: o.Root, Destination: o.Public, BaseURL: o.BaseURL,
-		Params: map[string]any{"offlineZip": ZipPath, "offlineZipBytes": zipBytes},
-	})
+	// The files the Go tool writes into the site (search index, citations,
+	// data, e-books) are written here, into staging, so that the offline
+	// copy includes them.
+	t0 = time.Now()
+	step(StepFiles, t0)
+
+	t0 = time.Now()
+	sum.ZipBytes, err = writeZip(staging, o.BaseURL)
 	if err != nil {
 		return nil, err
 	}
-	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
-	if err := os.MkdirAll(filepath.Dir(sum.ZipPath), 0o755); err != nil {
-		return nil, err
-	}
-	if err := moveFile(zf.Name(), sum.ZipPath); err != nil {
-		return nil, err
-	}
-	sum.ZipBytes = zipBytes
-	err = filepath.WalkDir(o.Public, func(path string, d fs.DirEntry, err error) error {
+	step(StepZip, t0)
+
+	err = filepath.WalkDir(staging, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -119,31 +170,91 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		sum.SiteBytes += info.Size()
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+
+	t0 = time.Now()
+	old, err := replace(o.Public, staging)
+	if err != nil {
+		return nil, err
+	}
+	committed = true // from here on, an error leaves the new site in place
+	if err := os.RemoveAll(old); err != nil {
+		return nil, fmt.Errorf("the site is built, but the previous one is left at %s: %v", old, err)
+	}
+	step(StepReplace, t0)
+	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
 	sum.Elapsed = time.Since(start)
-	return sum, err
+	return sum, nil
 }
 
-// moveFile moves the file src to dst, readable by all, copying it when it
-// cannot be renamed (another file system).
-func moveFile(src, dst string) error {
-	if err := os.Chmod(src, 0o644); err != nil {
-		return err
-	}
-	if os.Rename(src, dst) == nil {
-		return nil
-	}
-	in, err := os.Open(src)
+// convertContent converts seeds/ into content/ and i18n/ and returns,
+// besides the converter's result, a function that puts back what the
+// conversion changed, which Build calls when a later step fails.
+//
+// This is the one place that converts. Today it calls convert.Run, which
+// writes all or nothing but cannot undo a conversion that succeeded, so
+// the returned function does nothing. With convert.Prepare, Plan.Commit and
+// Plan.Rollback it becomes:
+//
+//	plan, err := convert.Prepare(root)
+//	if err != nil {
+//		return nil, nil, err
+//	}
+//	if err := plan.Commit(); err != nil {
+//		return nil, nil, err
+//	}
+//	return plan.Result(), plan.Rollback, nil
+func convertContent(root string) (*convert.Result, func() error, error) {
+	res, err := convert.Run(root)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	return res, func() error { return nil }, nil
+}
+
+// writeZip writes the offline copy of the site in dir, built for baseURL,
+// to dir/ZipPath and returns its size.
+func writeZip(dir, baseURL string) (int64, error) {
+	path := filepath.Join(dir, filepath.FromSlash(ZipPath))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return 0, err
+	}
+	f, err := os.Create(path)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	_, err = io.Copy(out, in)
-	if cerr := out.Close(); err == nil {
+	n, err := offline.Write(f, offline.Options{
+		Site: dir, BaseURL: baseURL, Folder: OfflineName, Skip: []string{ZipPath},
+	})
+	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	return n, err
+}
+
+// replace puts the folder staging in the place of the folder public (which
+// need not exist) by renaming public aside and staging to public, and
+// returns where the previous site now is ("" if there was none), for the
+// caller to remove. If staging cannot take its place, public is put back.
+func replace(public, staging string) (old string, err error) {
+	_, err = os.Lstat(public)
+	switch {
+	case os.IsNotExist(err):
+		return "", os.Rename(staging, public)
+	case err != nil:
+		return "", err
+	}
+	old = staging + "-old"
+	if err := os.Rename(public, old); err != nil {
+		return "", err
+	}
+	if err := os.Rename(staging, public); err != nil {
+		if rerr := os.Rename(old, public); rerr != nil {
+			return "", fmt.Errorf("%v; the previous site is at %s", err, old)
+		}
+		return "", err
+	}
+	return old, nil
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/regionaldialogue/site/tools/hugo"
 	"github.com/regionaldialogue/site/tools/internal/linkcheck"
 	"github.com/regionaldialogue/site/tools/internal/sitecopy"
+	"github.com/regionaldialogue/site/tools/offline"
 )
 
 // The site is built once under a sub-path, as a GitHub project site is
@@ -291,8 +292,8 @@ func TestOfflineZip(t *testing.T) {
 		if !strings.HasPrefix(f.Name, OfflineName+"/") {
 			t.Errorf("entry %s is outside the folder %s/", f.Name, OfflineName)
 		}
-		if !f.Modified.Equal(zipTime) {
-			t.Errorf("entry %s has time %v, want the fixed %v", f.Name, f.Modified, zipTime)
+		if !f.Modified.Equal(offline.Time) {
+			t.Errorf("entry %s has time %v, want the fixed %v", f.Name, f.Modified, offline.Time)
 		}
 		if strings.HasSuffix(f.Name, "/") {
 			continue
@@ -331,6 +332,22 @@ func TestOfflineZip(t *testing.T) {
 	checkCoverage(t, res, root)
 	checkSwitches(t, res)
 	checkNoFetch(t, root)
+	checkNoZipLink(t, root)
+}
+
+// checkNoZipLink requires the copy to leave out what only the site has:
+// the link to the ZIP (the copy does not hold itself) and anything else
+// marked online-only.
+func checkNoZipLink(t *testing.T, root string) {
+	t.Helper()
+	for name, data := range tree(t, root) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		if bytes.Contains(data, []byte(offline.OnlineOnly)) || bytes.Contains(data, []byte(OfflineName+".zip")) {
+			t.Errorf("%s: keeps the link to the ZIP or an element marked %s", name, offline.OnlineOnly)
+		}
+	}
 }
 
 // checkSwitches requires every language switch on a document page to lead

@@ -11,10 +11,10 @@
 // # Build
 //
 // With no subcommand it converts seeds/ into content/, builds the site into
-// public/ (minified) with the Hugo version pinned in go.mod, builds the
-// offline copy (relative links, a real .html file for every page) and packs
-// it into public/offline/regional-parliamentary-dialogue.zip, which every
-// page links to. The default -baseURL "/" builds a site that works at the
+// public/ (minified) with the Hugo version pinned in go.mod, and makes
+// from that build the offline copy (relative links, a real index.html for
+// every page), public/offline/regional-parliamentary-dialogue.zip, which
+// every page links to. It prints the time of each step. The default -baseURL "/" builds a site that works at the
 // root of any host; give the real address, e.g.
 // -baseURL https://user.github.io/repo/, for a site under a sub-path.
 //
@@ -123,6 +123,11 @@ func runBuild(ctx context.Context, stdout, stderr io.Writer) error {
 	printConvert(sum.Convert, stdout, stderr)
 	fmt.Fprintf(stdout, "site:    %s, %d files, %s\n", sum.Public, sum.SiteFiles, size(sum.SiteBytes))
 	fmt.Fprintf(stdout, "offline: %s, %s\n", sum.ZipPath, size(sum.ZipBytes))
+	var steps []string
+	for _, st := range sum.Steps {
+		steps = append(steps, fmt.Sprintf("%s %.3f s", st.Name, st.Elapsed.Seconds()))
+	}
+	fmt.Fprintf(stdout, "steps: %s\n", strings.Join(steps, ", "))
 	fmt.Fprintf(stdout, "done in %.1f s\n", sum.Elapsed.Seconds())
 	return nil
 }
