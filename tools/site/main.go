@@ -24,9 +24,11 @@
 // Latin-script page transliterated from it, and a page for each
 // translation seeds/<id>.<lang>.md, plus i18n/sr-latn.toml from
 // i18n/sr.toml. If any input is wrong it writes nothing: it prints each
-// problem as "file:line: message" and exits 1. Unchanged files are left as
-// they are, pages of removed seeds are removed, and files it did not
-// generate are never touched.
+// problem as "file:line: message" and exits 1. It prints the number of
+// documents, the pages per language, and the files it wrote and removed:
+// a file whose bytes would not change is left as it is, pages of removed
+// seeds are removed, and files it did not generate are never touched. A
+// file in seeds/ it does not read is named in a warning.
 //
 // # Serve
 //
@@ -102,9 +104,8 @@ func printConvert(res *convert.Result, stdout, stderr io.Writer) {
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w)
 	}
-	fmt.Fprintf(stdout, "%s, %d converted, %d unchanged (pages: %s); %s written, %d removed\n",
-		count(res.Documents, "document"), res.Converted, res.Documents-res.Converted,
-		pageCounts(res.Pages), count(len(res.Written), "file"), len(res.Removed))
+	fmt.Fprintf(stdout, "%s (pages: %s); %s written, %d removed\n",
+		count(res.Documents, "document"), pageCounts(res.Pages), count(len(res.Written), "file"), len(res.Removed))
 }
 
 // count returns n and noun, in the plural unless n is 1.
