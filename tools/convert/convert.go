@@ -259,10 +259,9 @@ func listSeeds(root string, cfg *config) ([]seedFiles, []string, error) {
 		seedID, isTxt := strings.CutSuffix(name, ".txt")
 		switch _, isSeed := index[seedID]; {
 		case strings.HasPrefix(name, ".") || name == "README.md" || strings.HasSuffix(name, ".meta.toml") || (isTxt && isSeed && !e.IsDir()):
-		case e.IsDir() || !isMD || !hasLang || strings.Contains(lang, "."):
+		case e.IsDir() || !isMD || !hasLang || strings.Contains(lang, ".") || lang != strings.ToLower(lang):
 			warnings = append(warnings, fmt.Sprintf("%s: warning: not read: the converter reads seeds/<id>.txt (a seed; no dot in <id>) and seeds/<id>.<lang>.md (its translation; <lang> one of: %s)", rel, strings.Join(langs, ", ")))
 		default:
-			lang = strings.ToLower(lang)
 			i, ok := index[id]
 			switch {
 			case !ok:
