@@ -1,6 +1,8 @@
 package convert
 
 import (
+	"github.com/regionaldialogue/site/tools/address"
+
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,15 +20,15 @@ func seedOn(day, word string) string {
 // aliases, as the files in content/ hold them after a run.
 func addressesOf(t *testing.T, root string) map[string]string {
 	t.Helper()
-	known, _, err := readAddresses(root)
+	known, _, err := address.Read(root)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
 	for id, a := range known {
-		got[id] = a.slug
-		if len(a.oldSlug) > 0 {
-			got[id] += " aliases " + strings.Join(a.oldSlug, " ")
+		got[id] = a.Slug
+		if len(a.Old) > 0 {
+			got[id] += " aliases " + strings.Join(a.Old, " ")
 		}
 	}
 	return got
@@ -136,26 +138,6 @@ func TestAliasesInFrontMatter(t *testing.T) {
 	}
 }
 
-func TestIDSuffix(t *testing.T) {
-	for id, want := range map[string]string{
-		"x_b2":                 "b2",
-		"000_1dc8ae94338e037f": "1dc8ae94338e037f",
-		"novi-sad":             "sad",
-		"v_":                   "v",
-		"V#":                   "v",
-		"a_B C":                "b-c",
-		"ж_Ђорђе":              "djordje",
-		"x_Čačak":              "cacak",
-		"__":                   "5f5f",
-		"#":                    "23",
-		"文书":                   "e69687e4b9a6",
-	} {
-		if got := idSuffix(id); got != want {
-			t.Errorf("idSuffix(%q) = %q, want %q", id, got, want)
-		}
-	}
-}
-
 // FuzzAddresses converts two documents of the same date, place and type
 // with any two ids: each gets an address of ASCII letters, digits and
 // hyphens, and the two differ; or the error names both seeds.
@@ -185,7 +167,7 @@ func FuzzAddresses(f *testing.F) {
 			t.Fatalf("addresses %+v", docs)
 		}
 		for _, d := range docs {
-			if !slugShape.MatchString(d.Slug) {
+			if !address.Shape.MatchString(d.Slug) {
 				t.Errorf("%q: address %q", d.ID, d.Slug)
 			}
 		}

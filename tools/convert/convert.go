@@ -10,37 +10,25 @@
 //
 // # All or nothing
 //
-// [Prepare] reads and checks every input and makes every output in memory;
-// it writes nothing, and on any error there is no plan. [Plan.Commit] then
-// writes the files whose bytes change (each into a staging folder first,
-// then renamed into place) and removes the generated pages of seeds that
-// are gone; files the converter did not generate are never touched.
-// [Plan.Rollback] puts every file Commit wrote or removed back as it was,
-// for a caller whose later step (the Hugo build) failed. [Run] is Prepare
-// and Commit. A rerun with nothing changed writes nothing: each page is
-// compared, byte for byte, with the file in content/.
+// [Prepare] reads and checks every input and renders every page, comparing
+// it with the file in content/; it writes nothing, and on any error there
+// is no plan. [Plan.Commit] writes the files whose bytes change (into a
+// staging folder first, then renamed into place) and removes the generated
+// pages of seeds that are gone; it never touches a file it did not
+// generate. [Plan.Rollback] puts back what Commit changed, for a caller
+// whose later step failed. [Run] is Prepare and Commit.
 //
-// # Addresses
-//
-// A document's address is documents/<slug>/ under each language's root,
-// its slug made of its first day, place and type (2015-11-26-beograd-zakljucci),
-// only a-z, 0-9 and hyphens. The addresses are remembered in content/
-// itself: every generated page names its seed (translationKey) and its
-// slug, so a document that has pages keeps its address, whatever seeds
-// are added. A newcomer whose slug is taken adds the end of its id
-// (2015-11-26-beograd-zakljucci-b2); on a first run the first seed by id
-// has the plain slug. When a document's date, place or type change, its
-// slug changes, and its pages list the old address in Hugo's aliases,
-// which redirect to the new one; no other document may take an address
-// that is an alias. When two documents cannot both have an address the
-// error names both files.
+// Each document's address (its slug) comes from package address, which
+// remembers addresses in content/ so that none moves or changes hands.
 package convert
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -51,6 +39,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/regionaldialogue/site/tools/address"
 	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/seedparse"
@@ -110,7 +99,7 @@ func Prepare(root string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	known, generated, err := readAddresses(root)
+	known, generated, err := address.Read(root)
 	if err != nil {
 		return nil, err
 	}
@@ -120,8 +109,19 @@ func Prepare(root string) (*Plan, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	if err := assignSlugs(docs, known); err != nil {
+	claims := make([]address.Claim, len(docs))
+	for i, j := range docs {
+		claims[i] = address.Claim{ID: j.doc.ID, File: j.seed, Base: j.baseSlug}
+	}
+	addresses, err := address.Assign(claims, known)
+	if err != nil {
 		return nil, err
+	}
+	for i, j := range docs {
+		j.doc.Slug = addresses[i].Slug
+		for k := range j.doc.Versions {
+			j.doc.Versions[k].OldSlugs = addresses[i].Old
+		}
 	}
 
 	p := &Plan{root: root, res: &Result{Documents: len(docs), Pages: map[string]int{}}}
@@ -195,23 +195,12 @@ func readConfig(root string) (*config, error) {
 	if cfg.DefaultLang == "" {
 		cfg.DefaultLang = "sr"
 	}
-	weight := map[string]int{}
+	weight := map[string]int{cfg.DefaultLang: math.MinInt}
 	for k, l := range raw.Languages {
-		weight[strings.ToLower(k)] = l.Weight
 		cfg.Languages = append(cfg.Languages, strings.ToLower(k))
+		weight[strings.ToLower(k)] = cmp.Or(weight[strings.ToLower(k)], l.Weight)
 	}
-	slices.SortFunc(cfg.Languages, func(a, b string) int {
-		rank := func(l string) int {
-			if l == cfg.DefaultLang {
-				return -1
-			}
-			return weight[l]
-		}
-		if d := rank(a) - rank(b); d != 0 {
-			return d
-		}
-		return strings.Compare(a, b)
-	})
+	slices.SortFunc(cfg.Languages, func(a, b string) int { return cmp.Or(cmp.Compare(weight[a], weight[b]), strings.Compare(a, b)) })
 	for _, need := range []string{cfg.DefaultLang, LatinLang} {
 		if !slices.Contains(cfg.Languages, need) {
 			return nil, fmt.Errorf("config.toml: no [languages.%s]", need)
@@ -349,16 +338,19 @@ func readInput(root, rel string) ([]byte, error) {
 // pages: Commit renders the changed ones again.
 func render(root string, j *job) ([]change, error) {
 	var out []change
-	for k := range j.doc.Versions {
-		c := change{rel: "content/" + pages.Path(j.doc.Slug, j.doc.Versions[k].Lang), page: &j.doc.Versions[k], slug: j.doc.Slug}
+	for k, v := range j.doc.Versions {
+		c := change{rel: "content/" + pages.Path(j.doc.Slug, v.Lang), page: &j.doc.Versions[k], slug: j.doc.Slug}
 		data, err := c.bytes()
 		if err != nil {
 			return nil, err
 		}
-		if differs, err := compare(root, c.rel, data, true); err != nil || !differs {
-			return out, err
+		differs, err := compare(root, c.rel, data, true)
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, c)
+		if differs {
+			out = append(out, c)
+		}
 	}
 	return out, nil
 }

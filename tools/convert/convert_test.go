@@ -74,6 +74,14 @@ func TestRerunWritesWhatDiffers(t *testing.T) {
 	if got, _ := os.ReadFile(page); !bytes.Equal(got, data) {
 		t.Errorf("the hand edit of %s was not undone", page)
 	}
+	// A changed translation changes its page only.
+	os.WriteFile(filepath.Join(root, "seeds/a.en.md"), []byte(strings.Replace(seedAen, "first", "the first", 1)), 0o644)
+	if res, err = Run(root); err != nil {
+		t.Fatal(err)
+	}
+	if want := "content/documents/2016-03-03-beograd-zakljucci.en.md"; strings.Join(res.Written, " ") != want {
+		t.Errorf("after a change to the translation: wrote %v\nwant %s", res.Written, want)
+	}
 }
 
 // newRoot makes a site root with the repository's config.toml and the
