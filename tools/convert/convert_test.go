@@ -3,8 +3,10 @@ package convert
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -384,5 +386,61 @@ func TestWarningsNameTheLine(t *testing.T) {
 	res, err = Run(root)
 	if err != nil || len(res.Written) != 0 || len(res.Warnings) != 3 {
 		t.Errorf("rerun: wrote %v, warnings %v, err %v", res.Written, res.Warnings, err)
+	}
+}
+
+// contents returns every file under root but the seeds, with its bytes.
+func contents(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	for name, snap := range snapshot(t, root) {
+		if !strings.HasPrefix(name, "seeds") {
+			_, files[filepath.ToSlash(name)], _ = strings.Cut(snap, "\n") // without the time
+		}
+	}
+	return files
+}
+
+// TestRollback commits a plan that writes, rewrites and removes pages, then
+// rolls it back: every file is as before, and nothing else is left.
+func TestRollback(t *testing.T) {
+	for _, first := range []bool{true, false} {
+		root := newRoot(t, map[string]string{"seeds/a.txt": seedA, "seeds/a.en.md": seedAen, "seeds/b.txt": seedOn("4", "б"), "i18n/sr.toml": "a = \"б\"\n"})
+		if !first {
+			if _, err := Run(root); err != nil {
+				t.Fatal(err)
+			}
+			os.Remove(filepath.Join(root, "seeds/b.txt"))
+			writeTestFile(t, filepath.Join(root, "seeds/a.txt"), []byte(seedOn("3", "друго")))
+			writeTestFile(t, filepath.Join(root, "seeds/c.txt"), []byte(seedOn("5", "ц")))
+			writeTestFile(t, filepath.Join(root, "i18n/sr.toml"), []byte("a = \"в\"\n"))
+		}
+		before := contents(t, root)
+		p, err := Prepare(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(before, contents(t, root)) {
+			t.Fatalf("first run %v: Prepare changed files", first)
+		}
+		if err := p.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		res := p.Result()
+		if len(res.Written) == 0 || !first && len(res.Removed) != 2 {
+			t.Fatalf("first run %v: wrote %v, removed %v", first, res.Written, res.Removed)
+		}
+		if maps.Equal(before, contents(t, root)) {
+			t.Fatalf("first run %v: Commit changed nothing", first)
+		}
+		if err := p.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		if after := contents(t, root); !maps.Equal(before, after) {
+			t.Errorf("first run %v: after Rollback\n%v\nwant\n%v", first, slices.Sorted(maps.Keys(after)), slices.Sorted(maps.Keys(before)))
+		}
+		if entries, _ := os.ReadDir(root); first && len(entries) != 3 {
+			t.Errorf("first run: the root holds %v after Rollback, want config.toml, i18n and seeds", entries)
+		}
 	}
 }

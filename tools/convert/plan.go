@@ -21,13 +21,15 @@ type Plan struct {
 }
 
 // change is a file to write, or, in a Plan's undo list, a file as it was
-// before Commit: data nil and existed false when there was none.
+// before Commit (existed false when there was none) or a folder Commit
+// made.
 type change struct {
 	rel     string // relative to the root, slash-separated
 	data    []byte // the file's bytes, or nil for a page
 	page    *Version
 	slug    string
 	existed bool
+	dir     bool
 }
 
 // bytes returns the bytes of the file c writes.
@@ -59,15 +61,20 @@ func (p *Plan) Commit() (err error) {
 		return err
 	}
 	defer os.RemoveAll(stage)
+	dirs := map[string]bool{}
+	for _, c := range p.changes {
+		dirs[filepath.Dir(filepath.FromSlash(c.rel))] = true
+	}
+	for dir := range dirs {
+		if err := os.MkdirAll(filepath.Join(stage, dir), 0o755); err != nil {
+			return err
+		}
+	}
 	errs := make([]error, len(p.changes))
 	forEach(len(p.changes), func(i int) {
-		path := filepath.Join(stage, filepath.FromSlash(p.changes[i].rel))
 		data, err := p.changes[i].bytes()
 		if err == nil {
-			err = os.MkdirAll(filepath.Dir(path), 0o755)
-		}
-		if err == nil {
-			err = os.WriteFile(path, data, 0o644)
+			err = os.WriteFile(filepath.Join(stage, filepath.FromSlash(p.changes[i].rel)), data, 0o644)
 		}
 		errs[i] = err
 	})
@@ -79,15 +86,19 @@ func (p *Plan) Commit() (err error) {
 			err = errors.Join(err, p.Rollback())
 		}
 	}()
+	for dir := range dirs {
+		if _, err := os.Stat(filepath.Join(p.root, dir)); errors.Is(err, fs.ErrNotExist) {
+			p.undo = append(p.undo, change{rel: filepath.ToSlash(dir), dir: true})
+		}
+		if err := os.MkdirAll(filepath.Join(p.root, dir), 0o755); err != nil {
+			return err
+		}
+	}
 	for _, c := range p.changes {
-		target := p.path(c.rel)
 		if err := p.save(c.rel); err != nil {
 			return err
 		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := os.Rename(filepath.Join(stage, filepath.FromSlash(c.rel)), target); err != nil {
+		if err := os.Rename(filepath.Join(stage, filepath.FromSlash(c.rel)), p.path(c.rel)); err != nil {
 			return err
 		}
 	}
@@ -114,25 +125,22 @@ func (p *Plan) save(rel string) error {
 }
 
 // Rollback puts every file Commit wrote or removed back as it was before,
-// with its previous bytes, and removes the files Commit created, and their
-// folders if it leaves them empty.
+// with its previous bytes, removes the files and folders Commit created,
+// and forgets them: a second Rollback does nothing.
 func (p *Plan) Rollback() error {
 	var errs []error
 	for _, u := range slices.Backward(p.undo) {
-		target := p.path(u.rel)
-		if !u.existed {
-			if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				errs = append(errs, err)
+		var err error
+		switch target := p.path(u.rel); {
+		case u.dir:
+			for dir := target; dir != filepath.Clean(p.root) && os.Remove(dir) == nil; dir = filepath.Dir(dir) {
 			}
-			for dir := filepath.Dir(target); dir != p.root && os.Remove(dir) == nil; dir = filepath.Dir(dir) {
-			}
-			continue
+		case !u.existed:
+			err = os.Remove(target)
+		default:
+			err = os.WriteFile(target, u.data, 0o644)
 		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if err := os.WriteFile(target, u.data, 0o644); err != nil {
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}
 	}
