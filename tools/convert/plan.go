@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/regionaldialogue/site/tools/pages"
 )
@@ -70,11 +71,16 @@ func (p *Plan) Commit() (err error) {
 			return err
 		}
 	}
+	// The pages are rendered in parallel and created one at a time: files
+	// created in one folder at once wait for each other in the kernel.
 	errs := make([]error, len(p.changes))
+	var creating sync.Mutex
 	forEach(len(p.changes), func(i int) {
 		data, err := p.changes[i].bytes()
 		if err == nil {
+			creating.Lock()
 			err = os.WriteFile(filepath.Join(stage, filepath.FromSlash(p.changes[i].rel)), data, 0o644)
+			creating.Unlock()
 		}
 		errs[i] = err
 	})
