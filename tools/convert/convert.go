@@ -18,7 +18,9 @@
 // generate. [Plan.Rollback] puts back what Commit changed, for a caller
 // whose later step failed. [Run] is Prepare and Commit.
 //
-// Each document's address (its slug) comes from package address, which
+// A rerun with nothing changed writes nothing: the converter keeps no
+// cache, and compares each page with the file byte for byte. Each
+// document's address (its slug) comes from package address, which
 // remembers addresses in content/ so that none moves or changes hands.
 package convert
 
@@ -88,8 +90,10 @@ func Run(root string) (*Result, error) {
 	return p.Result(), nil
 }
 
-// Prepare reads and checks every input of the site at root and makes every
-// output in memory. It writes nothing.
+// Prepare reads and checks every input of the site at root, parses every
+// document and renders every page, to compare it with the file in content/.
+// It writes nothing. The plan holds the documents (Result.Docs), not the
+// pages: Commit renders the changed ones again.
 func Prepare(root string) (*Plan, error) {
 	cfg, err := readConfig(root)
 	if err != nil {

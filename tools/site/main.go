@@ -42,6 +42,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net/url"
 	"os"
 	"os/signal"
 	"slices"
@@ -68,6 +69,10 @@ func main() {
 	log.SetPrefix("site: ")
 	flag.Usage = usage
 	flag.Parse()
+	if err := checkBaseURL(*baseURL); err != nil {
+		fmt.Fprintln(os.Stderr, "site:", err)
+		usage()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var err error
@@ -89,6 +94,20 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// checkBaseURL returns an error when u is not an address Hugo can build
+// the site for: "/" or an absolute http(s) URL. It is
+// checked before anything is converted, so that a bad flag changes nothing.
+func checkBaseURL(u string) error {
+	if u == "/" {
+		return nil
+	}
+	parsed, err := url.Parse(u)
+	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
+		return fmt.Errorf("-baseURL %q: want \"/\" or an address such as https://user.github.io/repo/", u)
+	}
+	return nil
 }
 
 func runConvert(stdout, stderr io.Writer) error {

@@ -42,3 +42,20 @@ func TestPrintConvert(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckBaseURL(t *testing.T) {
+	for u, ok := range map[string]bool{
+		"/":                         true,
+		"https://user.github.io/r/": true,
+		"http://localhost:1313/":    true,
+		"http://[::1":               false,
+		"https://user.github.io/r":  true,
+		"user.github.io/r/":         false,
+		"ftp://example.org/":        false,
+		"":                          false,
+	} {
+		if err := checkBaseURL(u); (err == nil) != ok {
+			t.Errorf("checkBaseURL(%q) = %v, want ok %v", u, err, ok)
+		}
+	}
+}
