@@ -338,13 +338,12 @@ func goVersion(ctx context.Context, root string) string {
 	return strings.TrimSpace(string(out))
 }
 
-// pointPaths returns, for the folder dir of one N, the site's copy, the
-// converter's cache of unchanged seeds and the environment that points the
-// converter at it. The cache lives in the temporary directory, not in the
-// user's cache folder; a first run starts without it.
+// pointPaths returns, for the folder dir of one N, the site's copy, a
+// folder the runs remove between them (the converter keeps no cache now,
+// so it stays empty) and the environment of the runs (none of its own).
 func pointPaths(dir string) (site, cache string, env []string) {
 	cache = filepath.Join(dir, "convert-cache")
-	return filepath.Join(dir, "site"), cache, []string{convert.CacheDirEnv + "=" + cache}
+	return filepath.Join(dir, "site"), cache, nil
 }
 
 // convertPoint writes the site for N in dir and measures the converter

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/publish"
 )
 
@@ -257,7 +256,6 @@ func TestChart(t *testing.T) {
 // TestConvertOnly converts the real seed: what the benchmark runs in a
 // child process.
 func TestConvertOnly(t *testing.T) {
-	t.Setenv(convert.CacheDirEnv, t.TempDir())
 	root := t.TempDir()
 	if err := CopySite("../..", root); err != nil {
 		t.Fatal(err)

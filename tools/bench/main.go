@@ -41,8 +41,7 @@
 //
 // The converter runs as this program in its -convert-only mode, and the
 // pipeline as tools/site built once with `go build -o` at the start, so that
-// no compile time is measured. The converter's cache goes to the temporary
-// directory (convert.CacheDirEnv), not to the user's cache folder. Each
+// no compile time is measured. Each
 // measurement is repeated -runs times and the median is reported: first the
 // converter's runs at every N (first run, rerun, first run, rerun, …), then
 // at every N the runs of the other three (pipeline, floor, minimal,

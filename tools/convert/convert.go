@@ -5,315 +5,180 @@
 // for the original's language (config.toml's defaultContentLanguage), for
 // the Latin-script version (transliterated, never written by hand), and for
 // each translation seeds/<id>.<lang>.md whose language config.toml lists.
+// Any other file in seeds/ is named in a warning, except README.md, hidden
+// files and <id>.meta.toml (a document's metadata, read by other tools).
 //
-// Run is all or nothing: every input is read and checked and every output
-// made in memory first; on any error nothing is written. Then only the
-// files whose bytes change are written (each through a temporary file
-// renamed into place), the generated pages of seeds that are gone are
-// removed, and files the converter did not generate are never touched.
+// # All or nothing
+//
+// [Prepare] reads and checks every input and renders every page, comparing
+// it with the file in content/; it writes nothing, and on any error there
+// is no plan. [Plan.Commit] writes the files whose bytes change (into a
+// staging folder first, then renamed into place) and removes the generated
+// pages of seeds that are gone; it never touches a file it did not
+// generate. [Plan.Rollback] puts back what Commit changed, for a caller
+// whose later step failed. [Run] is Prepare and Commit.
+//
+// A rerun with nothing changed writes nothing: the converter keeps no
+// cache, and compares each page with the file byte for byte. Each
+// document's address (its slug) comes from package address, which
+// remembers addresses in content/ so that none moves or changes hands.
 package convert
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/regionaldialogue/site/tools/address"
 	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/pages"
-	"github.com/regionaldialogue/site/tools/parallel"
 	"github.com/regionaldialogue/site/tools/seedparse"
 	"github.com/regionaldialogue/site/tools/translation"
 	"github.com/regionaldialogue/site/tools/translit"
 )
 
-// workersPerProc is how many seeds are converted at a time per processor.
-// There are a few more workers than processors, so that the processors
-// have work while a worker waits: in the kernel, reading a file, or for
-// room in the stage's queue.
-const workersPerProc = 2
-
 // LatinLang is the Hugo language key of the transliterated version.
 const LatinLang = "sr-latn"
 
-// Result tells what a run did.
+// Result tells what the converter makes.
 type Result struct {
 	Documents int
-	Converted int            // documents parsed and rendered; the others were unchanged
 	Pages     map[string]int // pages per language key
-	Written   []string       // files written, relative to the root
-	Removed   []string       // generated files removed
+	Written   []string       // files Commit writes (or wrote), relative to the root, sorted
+	Removed   []string       // generated pages Commit removes (or removed), sorted
 	Warnings  []string       // "seeds/x.txt:3: warning: …"
+	Docs      []Doc          // every document, sorted by id
+}
+
+// Doc is one seed's document in every version the site publishes.
+type Doc struct {
+	ID       string    // the seed's id
+	Slug     string    // its page is documents/<Slug>/ under each language's root
+	Versions []Version // the original first, then the others in config.toml's weight order
+}
+
+// Version is one language version: pages.Version says which (Lang,
+// OriginalLang, Transliterated, TranslationFile, SourceFile) and Doc holds
+// its text.
+type Version struct {
+	pages.Version
+	Doc *document.Document
 }
 
 // Run converts the site whose root (the folder with config.toml, seeds/,
-// content/ and i18n/) is root.
-//
-// It reads and checks every input first; a seed is parsed and its pages
-// rendered only when it, its translations, config.toml or the converter
-// changed since the last run (see cache.go). Pages that differ from the
-// files in content/ are written into a staging folder; only when every
-// input is good are they renamed into place and the pages of removed seeds
-// removed. On any error nothing under content/ changes.
+// content/ and i18n/) is root: Prepare, then Commit.
 func Run(root string) (*Result, error) {
-	defer tuneGC()()
+	p, err := Prepare(root)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Commit(); err != nil {
+		return nil, err
+	}
+	return p.Result(), nil
+}
+
+// Prepare reads and checks every input of the site at root, parses every
+// document and renders every page, to compare it with the file in content/.
+// It writes nothing. The plan holds the documents (Result.Docs), not the
+// pages: Commit renders the changed ones again.
+func Prepare(root string) (*Plan, error) {
 	cfg, err := readConfig(root)
 	if err != nil {
 		return nil, err
 	}
-	// The cache is loaded (which hashes the converter's binary) while the
-	// seeds are listed.
-	cached := make(chan *cache, 1)
-	go func() { cached <- loadCache(root, cfg) }()
-	seeds, translations, err := listSeeds(root, cfg)
+	seeds, warnings, err := listSeeds(root, cfg)
 	if err != nil {
 		return nil, err
 	}
-	cache := <-cached
-
-	stage, err := newStage(root, putBuffer)
+	known, generated, err := address.Read(root)
 	if err != nil {
 		return nil, err
 	}
-	defer stage.discard()
-
-	// One pass reads every input and converts the seeds that changed,
-	// each at its address; the documents are dropped as soon as their
-	// pages are staged, so memory does not grow with the number of seeds.
-	// Documents that share a base slug (date, place, type) keep it for the
-	// first by id and add the end of their id after that (assignJobSlugs):
-	// a document that finds its base slug claimed by an earlier seed knows
-	// its final address. One that finds it claimed by a later seed (the
-	// workers run nearly in order, so this is rare) waits for the second
-	// pass, and the later seed's pages are made again there.
-	jobs := make([]*job, len(seeds))
+	docs := make([]*job, len(seeds))
 	errs := make([]error, len(seeds))
-	var mu sync.Mutex
-	claimed := map[string]int{} // base slug → the first seed, by index, that has it so far
-	eachSeed(len(seeds), func(i int) {
-		j, err := prepare(root, cfg, cache, seeds[i], translations[seeds[i]])
-		if err == nil && j.versions != nil {
-			mu.Lock()
-			first, taken := claimed[j.baseSlug]
-			if !taken || i < first {
-				claimed[j.baseSlug] = i
-			}
-			mu.Unlock()
-			switch {
-			case !taken:
-				j.slug = j.baseSlug
-				err = j.render(root, cfg, stage)
-			case first < i:
-				j.slug = j.laterSlug()
-				err = j.render(root, cfg, stage)
-			default:
-				j.versions = nil
-			}
-		}
-		jobs[i], errs[i] = j, err
-	})
+	forEach(len(seeds), func(i int) { docs[i], errs[i] = parse(root, cfg, seeds[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	// Documents that share an address get their final ones only now;
-	// the few whose address changed, and the unchanged ones the cache
-	// vouches for, are settled in a second pass.
-	if err := assignJobSlugs(jobs); err != nil {
-		return nil, err
+	claims := make([]address.Claim, len(docs))
+	for i, j := range docs {
+		claims[i] = address.Claim{ID: j.doc.ID, File: j.seed, Base: j.baseSlug}
 	}
-	if err := stage.wait(); err != nil {
-		return nil, err
-	}
-	for _, j := range jobs {
-		if j.outputs != nil && j.renderedSlug != j.slug {
-			for _, o := range j.outputs {
-				stage.remove(o.Path)
-			}
-			j.outputs = nil
-		}
-	}
-	eachSeed(len(jobs), func(i int) {
-		if jobs[i].outputs == nil {
-			errs[i] = jobs[i].render(root, cfg, stage)
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	i18nOut, err := latinStrings(root, cfg)
+	addresses, err := address.Assign(claims, known)
 	if err != nil {
 		return nil, err
 	}
-	if i18nOut != nil {
-		if err := stage.put(root, "i18n/"+LatinLang+".toml", i18nOut, false, nil); err != nil {
-			return nil, err
+	for i, j := range docs {
+		j.doc.Slug = addresses[i].Slug
+		for k := range j.doc.Versions {
+			j.doc.Versions[k].OldSlugs = addresses[i].Old
 		}
 	}
 
-	// Every page written (and so its time known), the cache file is
-	// encoded while the pages move into place, and written once they are.
-	if err := stage.wait(); err != nil {
+	p := &Plan{root: root, res: &Result{Documents: len(docs), Pages: map[string]int{}}}
+	changes := make([][]change, len(docs))
+	forEach(len(docs), func(i int) { changes[i], errs[i] = render(root, docs[i]) })
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	res := &Result{Documents: len(jobs), Pages: map[string]int{}}
 	expected := map[string]bool{}
-	for _, j := range jobs {
-		if !j.unchanged {
-			res.Converted++
+	for i, j := range docs {
+		for _, v := range j.doc.Versions {
+			expected["content/"+pages.Path(j.doc.Slug, v.Lang)] = true
+			p.res.Pages[v.Lang]++
 		}
-		for _, o := range j.outputs {
-			expected[o.Path] = true
-			res.Pages[o.Lang]++
-		}
-		res.Warnings = append(res.Warnings, j.warnings...)
+		p.changes = append(p.changes, changes[i]...)
+		warnings = append(warnings, j.warnings...)
+		p.res.Docs = append(p.res.Docs, j.doc)
 	}
-	encoded := make(chan []byte, 1)
-	go func() { encoded <- cache.encode(root, jobs) }()
-	stale, err := staleGeneratedPages(root, expected)
-	if err != nil {
+	p.res.Warnings = warnings
+	if err := p.addLatinStrings(cfg); err != nil {
 		return nil, err
 	}
-	if res.Written, err = stage.commit(root); err != nil {
-		return nil, err
-	}
-	for _, rel := range stale {
-		if err := os.Remove(filepath.Join(root, rel)); err != nil {
-			return nil, err
+	for _, rel := range generated {
+		if !expected[rel] {
+			p.removes = append(p.removes, rel)
 		}
 	}
-	res.Removed = stale
-	cache.write(<-encoded)
-	return res, nil
+	for _, c := range p.changes {
+		p.res.Written = append(p.res.Written, c.rel)
+	}
+	slices.Sort(p.res.Written)
+	p.res.Removed = p.removes
+	return p, nil
 }
 
-// The garbage collector's settings during Run. A run makes about 2 GB of
-// short-lived garbage from 10,000 seeds while it keeps some 10–25 MB
-// live; at the default GOGC of 100 the collector runs some 150 times and
-// takes a fifth of the CPU. GOGC=400 lets the heap grow to five times the
-// live data between collections, and the soft memory limit makes the
-// collector work harder before the process's memory passes it.
-const (
-	runGCPercent   = 400
-	runMemoryLimit = 100 << 20
-)
-
-// gcTuning counts the Runs in progress and holds the settings the first
-// of them found, which the last one restores: Runs may overlap (a preview
-// server converts on every change).
-var gcTuning struct {
-	sync.Mutex
-	runs           int
-	percent, limit int64
-}
-
-// tuneGC sets the collector's settings for Run and returns the function
-// that restores the previous ones. It changes nothing when the user set
-// GOGC or GOMEMLIMIT, and it never lowers GOGC or raises the limit.
-func tuneGC() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
+// forEach runs f(0) … f(n-1), one goroutine per processor.
+func forEach(n int, f func(int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
 	}
-	t := &gcTuning
-	t.Lock()
-	defer t.Unlock()
-	if t.runs == 0 {
-		t.percent = int64(debug.SetGCPercent(runGCPercent))
-		if t.percent < 0 || t.percent > runGCPercent {
-			debug.SetGCPercent(int(t.percent)) // off or higher already: keep it
-		}
-		t.limit = debug.SetMemoryLimit(-1)
-		if t.limit > runMemoryLimit {
-			debug.SetMemoryLimit(runMemoryLimit)
-		}
-	}
-	t.runs++
-	return func() {
-		t.Lock()
-		defer t.Unlock()
-		if t.runs--; t.runs == 0 {
-			debug.SetGCPercent(int(t.percent))
-			debug.SetMemoryLimit(t.limit)
-		}
-	}
-}
-
-// Generate reads root's inputs and returns every file the converter
-// would write, by path relative to root, without writing anything or
-// using the cache. The tests compare it with what is committed.
-func Generate(root string) (map[string][]byte, *Result, error) {
-	cfg, err := readConfig(root)
-	if err != nil {
-		return nil, nil, err
-	}
-	seeds, translations, err := listSeeds(root, cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	jobs := make([]*job, len(seeds))
-	errs := make([]error, len(seeds))
-	eachSeed(len(seeds), func(i int) {
-		jobs[i], errs[i] = prepare(root, cfg, nil, seeds[i], translations[seeds[i]])
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
-	}
-	if err := assignJobSlugs(jobs); err != nil {
-		return nil, nil, err
-	}
-	res := &Result{Documents: len(jobs), Pages: map[string]int{}}
-	out := map[string][]byte{}
-	for _, j := range jobs {
-		pages, err := j.pages()
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, p := range pages {
-			out[p.Path] = p.data
-			res.Pages[p.Lang]++
-		}
-		res.Warnings = append(res.Warnings, j.warnings...)
-	}
-	i18nOut, err := latinStrings(root, cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	if i18nOut != nil {
-		out["i18n/"+LatinLang+".toml"] = i18nOut
-	}
-	return out, res, nil
-}
-
-// latinStrings returns i18n/sr-latn.toml made from the original's i18n
-// file, or nil when there is none.
-func latinStrings(root string, cfg *config) ([]byte, error) {
-	src, err := os.ReadFile(filepath.Join(root, "i18n", cfg.DefaultLang+".toml"))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	latin, _ := translit.ToLatin(string(src))
-	return []byte("# Code generated by `go run ./tools/site convert` from i18n/" + cfg.DefaultLang + ".toml. DO NOT EDIT.\n" + latin), nil
+	wg.Wait()
 }
 
 // config is what the converter needs from config.toml.
 type config struct {
 	DefaultLang string
-	Languages   map[string]bool
-	raw         []byte // config.toml as read
+	Languages   []string // every language key, the default first, then by weight
 }
 
 func readConfig(root string) (*config, error) {
@@ -322,424 +187,217 @@ func readConfig(root string) (*config, error) {
 		return nil, err
 	}
 	var raw struct {
-		DefaultContentLanguage string         `toml:"defaultContentLanguage"`
-		Languages              map[string]any `toml:"languages"`
+		DefaultContentLanguage string `toml:"defaultContentLanguage"`
+		Languages              map[string]struct {
+			Weight int `toml:"weight"`
+		} `toml:"languages"`
 	}
 	if err := toml.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("config.toml: %w", err)
 	}
-	cfg := &config{DefaultLang: raw.DefaultContentLanguage, Languages: map[string]bool{}, raw: data}
+	cfg := &config{DefaultLang: strings.ToLower(raw.DefaultContentLanguage)}
 	if cfg.DefaultLang == "" {
 		cfg.DefaultLang = "sr"
 	}
-	for k := range raw.Languages {
-		cfg.Languages[strings.ToLower(k)] = true
+	weight := map[string]int{cfg.DefaultLang: math.MinInt}
+	for k, l := range raw.Languages {
+		cfg.Languages = append(cfg.Languages, strings.ToLower(k))
+		weight[strings.ToLower(k)] = cmp.Or(weight[strings.ToLower(k)], l.Weight)
 	}
+	slices.SortFunc(cfg.Languages, func(a, b string) int { return cmp.Or(cmp.Compare(weight[a], weight[b]), strings.Compare(a, b)) })
 	for _, need := range []string{cfg.DefaultLang, LatinLang} {
-		if !cfg.Languages[need] {
+		if !slices.Contains(cfg.Languages, need) {
 			return nil, fmt.Errorf("config.toml: no [languages.%s]", need)
 		}
 	}
 	return cfg, nil
 }
 
-// listSeeds returns the seeds' paths relative to root, sorted, and for each
-// the paths of its translations by language.
-func listSeeds(root string, cfg *config) ([]string, map[string]map[string]string, error) {
+// translationLangs returns the languages a translation may be in.
+func (cfg *config) translationLangs() []string {
+	return slices.DeleteFunc(slices.Clone(cfg.Languages), func(l string) bool { return l == cfg.DefaultLang || l == LatinLang })
+}
+
+// seedFiles is a seed and its translations.
+type seedFiles struct {
+	id    string
+	trans map[string]string // language → "seeds/<id>.<lang>.md"
+}
+
+func (s seedFiles) path() string { return "seeds/" + s.id + ".txt" }
+
+// listSeeds returns the seeds, sorted by id, and a warning for each file
+// in seeds/ that it does not read.
+func listSeeds(root string, cfg *config) ([]seedFiles, []string, error) {
 	entries, err := os.ReadDir(filepath.Join(root, "seeds"))
 	if err != nil {
 		return nil, nil, err
 	}
-	var seeds []string
-	translations := map[string]map[string]string{}
+	langs := cfg.translationLangs()
+	var seeds []seedFiles
+	var warnings []string
 	var errs []error
-	ids := map[string]bool{}
+	index := map[string]int{}
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".txt") {
-			ids[strings.TrimSuffix(e.Name(), ".txt")] = true
+		if id, ok := strings.CutSuffix(e.Name(), ".txt"); ok && !e.IsDir() && id != "" && !strings.Contains(id, ".") {
+			index[id] = len(seeds)
+			seeds = append(seeds, seedFiles{id: id, trans: map[string]string{}})
 		}
 	}
 	for _, e := range entries {
 		name := e.Name()
 		rel := "seeds/" + name
-		switch {
-		case e.IsDir() || strings.HasPrefix(name, ".") || name == "README.md":
-		case strings.HasSuffix(name, ".txt"):
-			seeds = append(seeds, rel)
-		case strings.HasSuffix(name, ".md"):
-			base := strings.TrimSuffix(name, ".md")
-			dot := strings.LastIndexByte(base, '.')
-			if dot < 0 {
-				errs = append(errs, document.Errorf(rel, 0, "a translation is named <id>.<language>.md, e.g. %s.en.md", base))
-				continue
-			}
-			id, lang := base[:dot], strings.ToLower(base[dot+1:])
+		base, isMD := strings.CutSuffix(name, ".md")
+		id, lang, hasLang := strings.Cut(base, ".")
+		seedID, isTxt := strings.CutSuffix(name, ".txt")
+		switch _, isSeed := index[seedID]; {
+		case strings.HasPrefix(name, ".") || name == "README.md" || strings.HasSuffix(name, ".meta.toml") || (isTxt && isSeed && !e.IsDir()):
+		case e.IsDir() || !isMD || !hasLang || strings.Contains(lang, ".") || lang != strings.ToLower(lang):
+			warnings = append(warnings, fmt.Sprintf("%s: warning: not read: the converter reads seeds/<id>.txt (a seed; no dot in <id>) and seeds/<id>.<lang>.md (its translation; <lang> one of: %s)", rel, strings.Join(langs, ", ")))
+		default:
+			i, ok := index[id]
 			switch {
-			case !ids[id]:
+			case !ok:
 				errs = append(errs, document.Errorf(rel, 0, "translation of seeds/%s.txt, which does not exist", id))
-			case lang == cfg.DefaultLang || lang == LatinLang:
-				errs = append(errs, document.Errorf(rel, 0, "%q is the original's language or its transliteration, which are made from the seed", lang))
-			case !cfg.Languages[lang]:
-				errs = append(errs, document.Errorf(rel, 0, "language %q is not in config.toml: add [languages.%s] and i18n/%s.toml", lang, lang, lang))
-			default:
-				seed := "seeds/" + id + ".txt"
-				if translations[seed] == nil {
-					translations[seed] = map[string]string{}
+			case !slices.Contains(langs, lang):
+				if slices.Contains(cfg.Languages, lang) {
+					errs = append(errs, document.Errorf(rel, 0, "%q is the original's language or its transliteration, which are made from the seed", lang))
+				} else {
+					errs = append(errs, document.Errorf(rel, 0, "language %q is not in config.toml: add [languages.%s] and i18n/%s.toml", lang, lang, lang))
 				}
-				translations[seed][lang] = rel
+			default:
+				seeds[i].trans[lang] = rel
 			}
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
-	}
-	slices.Sort(seeds)
-	return seeds, translations, nil
+	return seeds, warnings, errors.Join(errs...)
 }
 
-// job is one seed: its inputs, and either its parsed language versions
-// or, when the cache says nothing changed, the pages it has.
+// job is one seed on its way to its pages.
 type job struct {
-	seed         string            // "seeds/<id>.txt"
-	trans        map[string]string // language → "seeds/<id>.<lang>.md"
-	key          string            // the fingerprint of its inputs
-	baseSlug     string            // the slug before any disambiguation
-	slug         string
-	renderedSlug string      // the address its staged pages have
-	inputs       []inputStat // the seed\'s and its translations\' sizes and times
-	cached       *cacheEntry // set when the cache knows this seed's pages
-	unchanged    bool        // its pages are as the cache knows them: nothing done
-	versions     []version   // set when parsed
-	warnings     []string
-	outputs      []output // the pages, once rendered or taken from the cache
+	seed     string // "seeds/<id>.txt"
+	baseSlug string // date, place and type; the slug unless another has it
+	doc      Doc
+	warnings []string
 }
 
-type version struct {
-	doc     *document.Document
-	version pages.Version
-}
-
-// output is one page the converter makes.
-type output struct {
-	Path string // relative to the root, slash-separated
-	Lang string
-	Size int64
-	Mod  int64 // modification time, Unix nanoseconds; 0 if not known
-	data []byte
-}
-
-// prepare reads a seed and its translations. If the cache knows them, the
-// seed is not parsed; otherwise it is parsed, transliterated and its
-// translations read and checked.
-func prepare(root string, cfg *config, cache *cache, seed string, trans map[string]string) (*job, error) {
-	j := &job{seed: seed, trans: trans}
-	langs := sortedKeys(trans)
-	files := append([]string{seed}, mapValues(trans, langs)...)
-	inputs := make([][]byte, len(files))
-	// Nothing made from the inputs refers to their bytes.
-	defer func() {
-		for _, in := range inputs {
-			putBuffer(in)
-		}
-	}()
-	if cache.has(seed) {
-		for _, f := range files {
-			info, err := os.Stat(filepath.Join(root, f))
-			if err != nil {
-				return nil, err
-			}
-			j.inputs = append(j.inputs, inputStat{Path: f, Size: info.Size(), Mod: info.ModTime().UnixNano()})
-		}
-		// Unchanged files, by size and time: the cache's word is enough.
-		if e := cache.lookupStats(seed, j.inputs); e != nil {
-			j.cached, j.key, j.baseSlug, j.warnings = e, e.Key, e.BaseSlug, e.Warnings
-			return j, nil
-		}
-		for i, f := range files {
-			data, err := readLimited(filepath.Join(root, f))
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", f, err)
-			}
-			inputs[i] = data
-		}
-	} else {
-		// Nothing to look up by size and time: read each file and take
-		// its size and time from the open file.
-		for i, f := range files {
-			data, size, mod, err := readInput(filepath.Join(root, f), getBuffer())
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", f, err)
-			}
-			inputs[i] = data
-			j.inputs = append(j.inputs, inputStat{Path: f, Size: size, Mod: mod})
-		}
-	}
-	// Touched but the same bytes: still the cache's.
-	sums := hashInputs(inputs)
-	j.key = inputKey(seed, langs, inputs, sums)
-	if e := cache.lookup(seed, j.key); e != nil {
-		j.cached, j.baseSlug, j.warnings = e, e.BaseSlug, e.Warnings
-		return j, nil
-	}
-	return j, j.parse(cfg, inputs, sums[0], langs)
-}
-
-// parse makes the seed's language versions from its inputs: the seed's
-// bytes, then its translations' in the order of langs. seedSum is the
-// SHA-256 of the seed's bytes.
-func (j *job) parse(cfg *config, inputs [][]byte, seedSum [sha256.Size]byte, langs []string) error {
-	orig, err := seedparse.ParseHashed(j.seed, inputs[0], seedSum)
+// parse reads a seed and its translations and makes every version of its
+// document.
+func parse(root string, cfg *config, s seedFiles) (*job, error) {
+	j := &job{seed: s.path(), doc: Doc{ID: s.id}}
+	data, err := readInput(root, j.seed)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	orig, err := seedparse.Parse(j.seed, data)
+	if err != nil {
+		return nil, err
 	}
 	j.baseSlug = pages.Slug(orig)
-	base := pages.Version{OriginalLang: cfg.DefaultLang}
-	v := base
-	v.Lang = cfg.DefaultLang
-	j.versions = append(j.versions[:0], version{orig, v})
-
-	latin, warnings := Transliterate(orig, j.seed)
+	base := pages.Version{OriginalLang: cfg.DefaultLang, SourceFile: j.seed}
+	latin, warnings := document.ToLatin(orig, j.seed)
 	j.warnings = warnings
-	v = base
-	v.Lang, v.Transliterated = LatinLang, true
-	j.versions = append(j.versions, version{latin, v})
-
 	var errs []error
-	for i, lang := range langs {
-		file := j.trans[lang]
-		tr, err := translation.Read(file, inputs[i+1], orig, j.seed)
-		if err != nil {
-			errs = append(errs, err)
+	for _, lang := range cfg.Languages {
+		v := Version{Version: base}
+		v.Lang = lang
+		switch file := s.trans[lang]; {
+		case lang == cfg.DefaultLang:
+			v.Doc = orig
+		case lang == LatinLang:
+			v.Doc, v.Transliterated = latin, true
+		case file != "":
+			data, err := readInput(root, file)
+			if err == nil {
+				v.Doc, err = translation.Read(file, data, orig, j.seed)
+			}
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			v.TranslationFile = filepath.Base(file)
+		default:
 			continue
 		}
-		v = base
-		v.Lang, v.TranslationFile = lang, filepath.Base(file)
-		j.versions = append(j.versions, version{tr, v})
+		j.doc.Versions = append(j.doc.Versions, v)
 	}
-	return errors.Join(errs...)
+	return j, errors.Join(errs...)
 }
 
-// pages renders the job's pages.
-func (j *job) pages() ([]output, error) {
-	out := make([]output, 0, len(j.versions))
-	for _, v := range j.versions {
-		data, err := pages.AppendPage(getBuffer(), v.doc, v.version, j.slug)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, output{Path: "content/" + pages.Path(j.slug, v.version.Lang), Lang: v.version.Lang, data: data})
-	}
-	return out, nil
-}
-
-// render makes sure the job's pages are in content/ or staged: a cached
-// job whose pages are as the cache left them needs nothing; any other is
-// (re)parsed if need be, rendered, and its changed pages staged.
-func (j *job) render(root string, cfg *config, stage *stage) error {
-	if j.cached != nil && j.slug == j.cached.Slug && j.cached.intact(root) {
-		j.outputs, j.unchanged = j.cached.Outputs, true
-		return nil
-	}
-	if j.versions == nil {
-		inputs, langs, err := j.reread(root)
-		if err != nil {
-			return err
-		}
-		if err := j.parse(cfg, inputs, sha256.Sum256(inputs[0]), langs); err != nil {
-			return err
-		}
-	}
-	pages, err := j.pages()
-	if err != nil {
-		return err
-	}
-	for i := range pages {
-		p := &pages[i]
-		p.Size = int64(len(p.data))
-		if err := stage.put(root, p.Path, p.data, true, &p.Mod); err != nil {
-			return err
-		}
-		p.data = nil
-	}
-	j.outputs, j.renderedSlug = pages, j.slug
-	j.versions = nil // let the garbage collector have the documents
-	return nil
-}
-
-func (j *job) reread(root string) ([][]byte, []string, error) {
-	langs := sortedKeys(j.trans)
-	var inputs [][]byte
-	for _, f := range append([]string{j.seed}, mapValues(j.trans, langs)...) {
-		d, err := readLimited(filepath.Join(root, f))
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", f, err)
-		}
-		inputs = append(inputs, d)
-	}
-	return inputs, langs, nil
-}
-
-func mapValues(m map[string]string, keys []string) []string {
-	v := make([]string, len(keys))
-	for i, k := range keys {
-		v[i] = m[k]
-	}
-	return v
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-// hashInputs returns the SHA-256 of each input.
-func hashInputs(inputs [][]byte) [][sha256.Size]byte {
-	sums := make([][sha256.Size]byte, len(inputs))
-	for i, in := range inputs {
-		sums[i] = sha256.Sum256(in)
-	}
-	return sums
-}
-
-// inputKey fingerprints a seed's inputs: names, sizes and the SHA-256 of
-// their bytes (sums, from hashInputs).
-func inputKey(seed string, langs []string, inputs [][]byte, sums [][sha256.Size]byte) string {
-	// What is hashed reads as fmt's "%s %q %d\n" of seed, langs and the
-	// number of inputs, then "%d\n" and the sum of each input; made with
-	// strconv, which is what fmt would call, without its reflection.
-	b := make([]byte, 0, 256)
-	b = append(append(b, seed...), " ["...)
-	for i, l := range langs {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = strconv.AppendQuote(b, l)
-	}
-	b = append(strconv.AppendInt(append(b, "] "...), int64(len(inputs)), 10), '\n')
-	for i, in := range inputs {
-		b = append(strconv.AppendInt(b, int64(len(in)), 10), '\n')
-		b = append(b, sums[i][:]...)
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
-}
-
-func readLimited(path string) ([]byte, error) {
+// readInput reads root/rel, an input of at most seedparse.MaxSize bytes.
+func readInput(root, rel string) ([]byte, error) {
+	path := filepath.Join(root, filepath.FromSlash(rel))
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := tooLarge(info.Size()); err != nil {
-		return nil, err
+	if size := info.Size(); size > seedparse.MaxSize {
+		return nil, fmt.Errorf("%s: file is %.1f MiB; an input may be at most %d MiB", rel, float64(size)/(1<<20), seedparse.MaxSize>>20)
 	}
 	return os.ReadFile(path)
 }
 
-// Transliterate returns the Latin-script version of the Cyrillic doc, and a
-// warning for each block with letters that are not Serbian Cyrillic.
-func Transliterate(doc *document.Document, file string) (*document.Document, []string) {
-	l := *doc
-	l.Blocks = slices.Clone(doc.Blocks)
-	// Every text of l, in order, with its line for warnings; the place is
-	// part of the date line, and warned there.
-	type field struct {
-		s    *string
-		line int
-		warn bool
-	}
-	h := doc.HeaderLines
-	fields := []field{{&l.Title, h.Title, true}, {&l.Subtitle, h.Subtitle, true}, {&l.DateLine, h.Date, true}, {&l.Place, 0, false}, {&l.Summary, 0, false}}
-	for i := range l.Blocks {
-		b := &l.Blocks[i]
-		b.Items = slices.Clone(b.Items)
-		fields = append(fields, field{&b.Text, b.Line, true})
-		for j := range b.Items {
-			fields = append(fields, field{&b.Items[j].Text, b.Items[j].Line, true})
+// render renders the pages of j's document and returns those whose bytes
+// differ from the files in content/. The plan keeps the documents, not the
+// pages: Commit renders the changed ones again.
+func render(root string, j *job) ([]change, error) {
+	var out []change
+	for k, v := range j.doc.Versions {
+		c := change{rel: "content/" + pages.Path(j.doc.Slug, v.Lang), page: &j.doc.Versions[k], slug: j.doc.Slug}
+		data, err := c.bytes()
+		if err != nil {
+			return nil, err
+		}
+		differs, err := compare(root, c.rel, data, true)
+		if err != nil {
+			return nil, err
+		}
+		if differs {
+			out = append(out, c)
 		}
 	}
-	texts := make([]string, len(fields))
-	for k, f := range fields {
-		texts[k] = *f.s
+	return out, nil
+}
+
+// compare reports whether root/rel does not hold data. With generated
+// set, a file there must carry the generated mark: the converter never
+// replaces a file it did not write.
+func compare(root, rel string, data []byte, generated bool) (bool, error) {
+	old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return false, err
+	case bytes.Equal(old, data):
+		return false, nil
+	case generated && !isGenerated(old):
+		return false, fmt.Errorf("%s: exists and was not generated by the converter; move it away or delete it", rel)
 	}
-	latin, foreign := translit.ToLatinAll(texts)
-	var warnings []string
-	for k, f := range fields {
-		*f.s = latin[k]
-		if len(foreign[k]) > 0 && f.warn {
-			letters := make([]string, len(foreign[k]))
-			for i, r := range foreign[k] {
-				letters[i] = fmt.Sprintf("%c (U+%04X)", r, r)
-			}
-			warnings = append(warnings, fmt.Sprintf("%s:%d: warning: not Serbian Cyrillic, left as is in the Latin version: %s", file, f.line, strings.Join(letters, ", ")))
-		}
+	return true, nil
+}
+
+// addLatinStrings plans i18n/sr-latn.toml, made from the original's i18n
+// file, if there is one.
+func (p *Plan) addLatinStrings(cfg *config) error {
+	src, err := os.ReadFile(filepath.Join(p.root, "i18n", cfg.DefaultLang+".toml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
 	}
-	l.Type = l.Blocks[0].Text
-	return &l, warnings
-}
-
-// assignJobSlugs gives every document its address. Documents with the
-// same date, place and type keep the plain slug for the first by id and
-// add the end of their id to it after that.
-func assignJobSlugs(jobs []*job) error {
-	seen := map[string]bool{}
-	for _, j := range jobs {
-		j.slug = j.baseSlug
-		if seen[j.slug] {
-			j.slug = j.laterSlug()
-		}
-		if seen[j.slug] {
-			return fmt.Errorf("%s: its address %q is taken by another document", j.seed, j.slug)
-		}
-		seen[j.slug] = true
+	if err != nil {
+		return err
 	}
-	return nil
-}
-
-// laterSlug is the address of a document whose base slug an earlier one,
-// by id, has: the base slug and the end of its id.
-func (j *job) laterSlug() string {
-	id := strings.TrimSuffix(filepath.Base(j.seed), ".txt")
-	if i := strings.LastIndexAny(id, "_-"); i >= 0 {
-		id = id[i+1:]
+	latin, _ := translit.ToLatin(string(src))
+	data := []byte("# Code generated by `go run ./tools/site convert` from i18n/" + cfg.DefaultLang + ".toml. DO NOT EDIT.\n" + latin)
+	rel := "i18n/" + LatinLang + ".toml"
+	differs, err := compare(p.root, rel, data, false)
+	if differs {
+		p.changes = append(p.changes, change{rel: rel, data: data})
 	}
-	return j.baseSlug + "-" + strings.ToLower(id)
+	return err
 }
 
-// buffers holds byte slices for reuse: the inputs' bytes, once parsed,
-// and the pages', once written. A first run of 10,000 seeds reads some
-// 60 MB and renders some 160 MB, in slices of a few kilobytes; reusing
-// them spares the allocator and the garbage collector.
-var buffers = sync.Pool{New: func() any { return new([]byte) }}
-
-// maxPooled is the capacity above which a slice is left to the garbage
-// collector rather than kept for reuse.
-const maxPooled = 256 << 10
-
-// getBuffer returns an empty slice, with room if one was put back.
-func getBuffer() []byte {
-	return (*buffers.Get().(*[]byte))[:0]
-}
-
-// putBuffer gives b back for reuse; nothing may use it afterwards.
-func putBuffer(b []byte) {
-	if b == nil || cap(b) > maxPooled {
-		return
-	}
-	b = b[:0]
-	buffers.Put(&b)
-}
-
-// eachSeed runs f(0) … f(n-1), workersPerProc at a time per processor.
-func eachSeed(n int, f func(int)) {
-	parallel.For(n, runtime.GOMAXPROCS(0)*workersPerProc, f)
-}
-
-// isGenerated reports whether the file at path starts with the mark of a
-// generated page.
+// isGenerated reports whether a file that starts with head is a page the
+// converter generated.
 func isGenerated(head []byte) bool {
 	return bytes.HasPrefix(head, []byte("---\n"+pages.GeneratedMark))
 }

@@ -2,12 +2,11 @@ package convert
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,62 +21,42 @@ import (
 // edited a generated file, or changed a seed or the converter without
 // running `go run ./tools/site convert`.
 func TestCommittedContentUpToDate(t *testing.T) {
-	out, _, err := Generate("../..")
+	p, err := Prepare("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for rel, want := range out {
-		got, err := os.ReadFile(filepath.Join("../..", rel))
+	for _, c := range p.changes {
+		got, err := os.ReadFile(filepath.Join("../..", c.rel))
 		if err != nil {
-			t.Errorf("%s: %v (run go run ./tools/site convert)", rel, err)
+			t.Errorf("%s: %v (run go run ./tools/site convert)", c.rel, err)
 			continue
 		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from what the converter generates (run go run ./tools/site convert):\n%s", rel, lineDiff(want, got))
-		}
+		want, _ := c.bytes()
+		t.Errorf("%s differs from what the converter generates (run go run ./tools/site convert):\n%s", c.rel, lineDiff(want, got))
 	}
-	expected := map[string]bool{}
-	for rel := range out {
-		expected[rel] = true
-	}
-	stale, err := staleGeneratedPages("../..", expected)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, rel := range stale {
+	for _, rel := range p.removes {
 		t.Errorf("%s is a generated page of no seed (run go run ./tools/site convert)", rel)
 	}
 }
 
-// TestMain keeps the converter's cache away from the user's.
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "convert-cache-")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv(CacheDirEnv, dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-// TestCache checks that a rerun with nothing changed converts nothing, and
-// that a change to a seed or to a generated page is noticed all the same.
-func TestCache(t *testing.T) {
+// TestRerunWritesWhatDiffers checks that a rerun with nothing changed
+// writes nothing, and that a changed seed and a hand edit of a generated
+// page are noticed: a rerun compares every page's bytes with the file.
+func TestRerunWritesWhatDiffers(t *testing.T) {
 	root := newRoot(t, map[string]string{"seeds/a.txt": seedA, "seeds/a.en.md": seedAen, "seeds/b.txt": strings.Replace(seedA, "3. март", "4. март", 1)})
 	res, err := Run(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Converted != 2 || len(res.Written) != 5 {
-		t.Fatalf("first run: converted %d, wrote %v", res.Converted, res.Written)
+	if len(res.Written) != 5 {
+		t.Fatalf("first run: wrote %v", res.Written)
 	}
 	res, err = Run(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Converted != 0 || len(res.Written) != 0 || res.Pages["sr"] != 2 || res.Pages["en"] != 1 {
-		t.Fatalf("rerun: converted %d, wrote %v, pages %v", res.Converted, res.Written, res.Pages)
+	if len(res.Written) != 0 || res.Pages["sr"] != 2 || res.Pages["en"] != 1 {
+		t.Fatalf("rerun: wrote %v, pages %v", res.Written, res.Pages)
 	}
 	// A hand edit of a generated page is undone.
 	page := filepath.Join(root, "content/documents/2016-03-04-beograd-zakljucci.sr.md")
@@ -91,11 +70,19 @@ func TestCache(t *testing.T) {
 	}
 	// The English page changes too: it names the seed's SHA-256.
 	want := "content/documents/2016-03-03-beograd-zakljucci.en.md content/documents/2016-03-03-beograd-zakljucci.sr-latn.md content/documents/2016-03-03-beograd-zakljucci.sr.md content/documents/2016-03-04-beograd-zakljucci.sr.md"
-	if res.Converted != 2 || strings.Join(res.Written, " ") != want {
-		t.Errorf("after changes: converted %d, wrote %v\nwant %s", res.Converted, res.Written, want)
+	if strings.Join(res.Written, " ") != want {
+		t.Errorf("after changes: wrote %v\nwant %s", res.Written, want)
 	}
 	if got, _ := os.ReadFile(page); !bytes.Equal(got, data) {
 		t.Errorf("the hand edit of %s was not undone", page)
+	}
+	// A changed translation changes its page only.
+	os.WriteFile(filepath.Join(root, "seeds/a.en.md"), []byte(strings.Replace(seedAen, "first", "the first", 1)), 0o644)
+	if res, err = Run(root); err != nil {
+		t.Fatal(err)
+	}
+	if want := "content/documents/2016-03-03-beograd-zakljucci.en.md"; strings.Join(res.Written, " ") != want {
+		t.Errorf("after a change to the translation: wrote %v\nwant %s", res.Written, want)
 	}
 }
 
@@ -287,21 +274,13 @@ func TestRenderedText(t *testing.T) {
 		roots = append(roots, goldenRoot(t, c))
 	}
 	for _, root := range roots {
-		cfg, err := readConfig(root)
+		p, err := Prepare(root)
 		if err != nil {
 			t.Fatal(err)
 		}
-		seeds, trans, err := listSeeds(root, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, seed := range seeds {
-			j, err := prepare(root, cfg, nil, seed, trans[seed])
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range j.versions {
-				checkRendered(t, seed+" ("+v.version.Lang+")", v.doc, v.version)
+		for _, d := range p.Result().Docs {
+			for _, v := range d.Versions {
+				checkRendered(t, d.ID+" ("+v.Lang+")", v.Doc, v.Version)
 			}
 		}
 	}
@@ -343,7 +322,8 @@ func checkRendered(t *testing.T, name string, doc *document.Document, v pages.Ve
 }
 
 // TestSameAddress converts two documents of the same day, place and type:
-// the first by id keeps the plain address, the other adds the end of its id.
+// the first by id has the plain address, the other adds the end of its id;
+// a third that comes later keeps away from both, though first by id.
 func TestSameAddress(t *testing.T) {
 	root := newRoot(t, map[string]string{"seeds/x_b2.txt": seedA, "seeds/x_a1.txt": strings.Replace(seedA, "прво", "нешто друго", 1)})
 	for run := range 2 {
@@ -367,18 +347,18 @@ func TestSameAddress(t *testing.T) {
 	if len(entries) != 4 {
 		t.Errorf("content/documents has %d files, want 4", len(entries))
 	}
-	// A new document, first by id, takes the plain address from one the
-	// cache knows, which moves.
+	// A new document, first by id, does not take an address another
+	// document has: it adds the end of its id.
 	writeTestFile(t, filepath.Join(root, "seeds/x_a0.txt"), []byte(strings.Replace(seedA, "прво", "најновије", 1)))
 	res, err := Run(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "content/documents/2016-03-03-beograd-zakljucci-a1.sr-latn.md content/documents/2016-03-03-beograd-zakljucci-a1.sr.md content/documents/2016-03-03-beograd-zakljucci.sr-latn.md content/documents/2016-03-03-beograd-zakljucci.sr.md"
-	if got := strings.Join(res.Written, " "); got != want {
-		t.Errorf("wrote %s\nwant  %s", got, want)
+	want := "content/documents/2016-03-03-beograd-zakljucci-a0.sr-latn.md content/documents/2016-03-03-beograd-zakljucci-a0.sr.md"
+	if got := strings.Join(res.Written, " "); got != want || len(res.Removed) != 0 {
+		t.Errorf("wrote %s, removed %v\nwant  %s, nothing removed", got, res.Removed, want)
 	}
-	for file, word := range map[string]string{"": "најновије", "-a1": "нешто друго", "-b2": "прво,"} {
+	for file, word := range map[string]string{"": "нешто друго", "-a0": "најновије", "-b2": "прво,"} {
 		data, _ := os.ReadFile(filepath.Join(root, "content/documents/2016-03-03-beograd-zakljucci"+file+".sr.md"))
 		if !strings.Contains(string(data), word) {
 			t.Errorf("2016-03-03-beograd-zakljucci%s.sr.md lacks %q", file, word)
@@ -402,78 +382,65 @@ func TestWarningsNameTheLine(t *testing.T) {
 	if strings.Join(res.Warnings, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(res.Warnings, "\n"), strings.Join(want, "\n"))
 	}
-	// A rerun that converts nothing still warns.
+	// A rerun that writes nothing still warns.
 	res, err = Run(root)
-	if err != nil || res.Converted != 0 || len(res.Warnings) != 3 {
-		t.Errorf("rerun: converted %d, warnings %v, err %v", res.Converted, res.Warnings, err)
+	if err != nil || len(res.Written) != 0 || len(res.Warnings) != 3 {
+		t.Errorf("rerun: wrote %v, warnings %v, err %v", res.Written, res.Warnings, err)
 	}
 }
 
-// TestManyShareAnAddress converts many documents of the same day, place
-// and type beside others and compares what Run writes with Generate, which
-// assigns the addresses in one pass after reading everything. The first
-// seed by id is made long, so that later ones claim the address while it
-// is still being parsed and Run has to give it back in its second pass.
-func TestManyShareAnAddress(t *testing.T) {
-	long := strings.Replace(seedA, "· друго.\n", strings.Repeat("Дугачак пасус са много речи о истој ствари.\n", 8000)+"· друго.\n", 1)
-	for _, shared := range []int{2, 9, 40} {
-		files := map[string]string{"seeds/d_000.txt": long}
-		for i := 1; i < shared; i++ {
-			files[fmt.Sprintf("seeds/d_%03d.txt", i)] = strings.Replace(seedA, "прво", fmt.Sprintf("прво %d", i), 1)
+// contents returns every file under root but the seeds, with its bytes.
+func contents(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	for name, snap := range snapshot(t, root) {
+		if !strings.HasPrefix(name, "seeds") {
+			_, files[filepath.ToSlash(name)], _ = strings.Cut(snap, "\n") // without the time
 		}
-		for i := range 5 {
-			files[fmt.Sprintf("seeds/e_%d.txt", i)] = strings.Replace(seedA, "3. март", fmt.Sprintf("%d. април", i+1), 1)
+	}
+	return files
+}
+
+// TestRollback commits a plan that writes, rewrites and removes pages, then
+// rolls it back: every file is as before, and nothing else is left.
+func TestRollback(t *testing.T) {
+	for _, first := range []bool{true, false} {
+		root := newRoot(t, map[string]string{"seeds/a.txt": seedA, "seeds/a.en.md": seedAen, "seeds/b.txt": seedOn("4", "б"), "i18n/sr.toml": "a = \"б\"\n"})
+		if !first {
+			if _, err := Run(root); err != nil {
+				t.Fatal(err)
+			}
+			os.Remove(filepath.Join(root, "seeds/b.txt"))
+			writeTestFile(t, filepath.Join(root, "seeds/a.txt"), []byte(seedOn("3", "друго")))
+			writeTestFile(t, filepath.Join(root, "seeds/c.txt"), []byte(seedOn("5", "ц")))
+			writeTestFile(t, filepath.Join(root, "i18n/sr.toml"), []byte("a = \"в\"\n"))
 		}
-		root := newRoot(t, files)
-		want, _, err := Generate(root)
+		before := contents(t, root)
+		p, err := Prepare(root)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Run(root); err != nil {
+		if !maps.Equal(before, contents(t, root)) {
+			t.Fatalf("first run %v: Prepare changed files", first)
+		}
+		if err := p.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		got := map[string]string{}
-		for name, snap := range snapshot(t, root) {
-			_, got[filepath.ToSlash(name)], _ = strings.Cut(snap, "\n") // drop the time
+		res := p.Result()
+		if len(res.Written) == 0 || !first && len(res.Removed) != 2 {
+			t.Fatalf("first run %v: wrote %v, removed %v", first, res.Written, res.Removed)
 		}
-		for name, data := range want {
-			if got[name] != string(data) {
-				t.Errorf("%d sharing: %s differs from what Generate makes", shared, name)
-			}
+		if maps.Equal(before, contents(t, root)) {
+			t.Fatalf("first run %v: Commit changed nothing", first)
 		}
-		for name := range got {
-			if strings.HasPrefix(name, "content/") && want[name] == nil {
-				t.Errorf("%d sharing: Run wrote %s, which Generate does not make", shared, name)
-			}
+		if err := p.Rollback(); err != nil {
+			t.Fatal(err)
 		}
-		plain := got["content/documents/2016-03-03-beograd-zakljucci.sr.md"]
-		if !strings.Contains(plain, "Дугачак пасус") {
-			t.Errorf("%d sharing: the plain address is not d_000's, the first by id", shared)
+		if after := contents(t, root); !maps.Equal(before, after) {
+			t.Errorf("first run %v: after Rollback\n%v\nwant\n%v", first, slices.Sorted(maps.Keys(after)), slices.Sorted(maps.Keys(before)))
 		}
-	}
-}
-
-// TestInputKey checks that inputKey hashes what its comment says, the
-// fmt formula it was first written with, so that a cache written before
-// stays valid.
-func TestInputKey(t *testing.T) {
-	for _, tc := range []struct {
-		langs  []string
-		inputs [][]byte
-	}{
-		{nil, [][]byte{[]byte("seed")}},
-		{[]string{"en"}, [][]byte{[]byte("seed"), []byte("translation")}},
-		{[]string{"de", "en", `x"y`}, [][]byte{{}, []byte("a"), []byte("bb"), []byte("ccc")}},
-	} {
-		sums := hashInputs(tc.inputs)
-		h := sha256.New()
-		fmt.Fprintf(h, "%s %q %d\n", "seeds/x.txt", tc.langs, len(tc.inputs))
-		for i, in := range tc.inputs {
-			fmt.Fprintf(h, "%d\n", len(in))
-			h.Write(sums[i][:])
-		}
-		if got, want := inputKey("seeds/x.txt", tc.langs, tc.inputs, sums), hex.EncodeToString(h.Sum(nil)); got != want {
-			t.Errorf("inputKey(%q, %d inputs) = %s, want %s", tc.langs, len(tc.inputs), got, want)
+		if entries, _ := os.ReadDir(root); first && len(entries) != 3 {
+			t.Errorf("first run: the root holds %v after Rollback, want config.toml, i18n and seeds", entries)
 		}
 	}
 }

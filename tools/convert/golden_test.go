@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,14 +40,20 @@ func TestGolden(t *testing.T) {
 					inputs = append(inputs, f)
 				}
 			}
-			out, res, err := Generate(root)
+			p, err := Prepare(root)
 			if err != nil {
-				t.Fatalf("Generate: %v", err)
+				t.Fatalf("Prepare: %v", err)
 			}
+			res := p.Result()
 			got := []txtar.File{}
-			for _, name := range sortedKeys(out) {
-				got = append(got, txtar.File{Name: name, Data: out[name]})
+			for _, c := range p.changes {
+				data, err := c.bytes()
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, txtar.File{Name: c.rel, Data: data})
 			}
+			slices.SortFunc(got, func(a, b txtar.File) int { return strings.Compare(a.Name, b.Name) })
 			if len(res.Warnings) > 0 {
 				got = append(got, txtar.File{Name: "warnings", Data: []byte(strings.Join(res.Warnings, "\n") + "\n")})
 			}

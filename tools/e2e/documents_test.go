@@ -12,7 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/regionaldialogue/site/tools/convert"
+	model "github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/internal/worddiff"
 	"github.com/regionaldialogue/site/tools/seedparse"
 	"github.com/regionaldialogue/site/tools/translation"
@@ -135,7 +135,7 @@ func sourceWords(t *testing.T, d *document) (string, []string) {
 	switch {
 	case d.lang == cmp.Or(d.fm.Params.OriginalLanguage, built.defaultLang):
 	case d.fm.Params.Transliterated:
-		doc, _ = convert.Transliterate(doc, seed)
+		doc, _ = model.ToLatin(doc, seed)
 		source = seed + " transliterated"
 	default:
 		source = strings.TrimSuffix(seed, path.Ext(seed)) + "." + d.lang + ".md"

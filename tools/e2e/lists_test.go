@@ -56,7 +56,6 @@ func TestArchive(t *testing.T) {
 	if err := synth.Write(seeds, archiveSeeds); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv(convert.CacheDirEnv, filepath.Join(dir, "cache"))
 	if _, err := convert.Run(root); err != nil {
 		t.Fatal(err)
 	}

@@ -411,7 +411,7 @@ func isOldBool(s string) bool {
 
 // writeFrontMatter appends fm to buf, by hand when it can.
 func writeFrontMatter(buf *bytes.Buffer, fm *frontMatter) error {
-	if appendFrontMatter(buf, fm) {
+	if len(fm.Aliases) == 0 && appendFrontMatter(buf, fm) {
 		return nil
 	}
 	return encodeFrontMatter(buf, fm)

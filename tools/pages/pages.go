@@ -71,6 +71,9 @@ type Version struct {
 	Transliterated  bool
 	TranslationFile string // the translation's file name, for translations
 	SourceFile      string // the seed's path as the user knows it, for the mark
+	// OldSlugs are the document's earlier addresses: the page lists each
+	// in aliases, and Hugo writes a redirect from it to the page.
+	OldSlugs []string
 }
 
 type frontMatter struct {
@@ -80,6 +83,8 @@ type frontMatter struct {
 	Slug           string `yaml:"slug"`
 	TranslationKey string `yaml:"translationKey"`
 	Params         params `yaml:"params"`
+
+	Aliases []string `yaml:"aliases,omitempty"` // earlier addresses, redirected here
 }
 
 type params struct {
@@ -112,6 +117,16 @@ func Path(slug, lang string) string {
 	return Section + "/" + slug + "." + lang + ".md"
 }
 
+// aliases returns the Hugo aliases of the earlier addresses slugs. An
+// absolute alias is taken under the page's language's root.
+func aliases(slugs []string) []string {
+	var a []string
+	for _, s := range slugs {
+		a = append(a, "/"+Section+"/"+s+"/")
+	}
+	return a
+}
+
 // newFrontMatter returns the front matter of doc's page in version v at
 // the address slug.
 func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter {
@@ -120,6 +135,7 @@ func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter 
 		Description:    doc.Description(),
 		Date:           doc.Start.String(),
 		Slug:           slug,
+		Aliases:        aliases(v.OldSlugs),
 		TranslationKey: doc.ID,
 		Params: params{
 			Generated:         true,

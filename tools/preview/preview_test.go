@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/internal/sitecopy"
 )
 
@@ -28,7 +27,6 @@ func TestServe(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	t.Setenv(convert.CacheDirEnv, t.TempDir())
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -191,27 +191,17 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 
 // convertContent converts seeds/ into content/ and i18n/ and returns,
 // besides the converter's result, a function that puts back what the
-// conversion changed, which Build calls when a later step fails.
-//
-// This is the one place that converts. Today it calls convert.Run, which
-// writes all or nothing but cannot undo a conversion that succeeded, so
-// the returned function does nothing. With convert.Prepare, Plan.Commit and
-// Plan.Rollback it becomes:
-//
-//	plan, err := convert.Prepare(root)
-//	if err != nil {
-//		return nil, nil, err
-//	}
-//	if err := plan.Commit(); err != nil {
-//		return nil, nil, err
-//	}
-//	return plan.Result(), plan.Rollback, nil
+// conversion changed, which Build calls when a later step fails. This is
+// the one place that converts.
 func convertContent(root string) (*convert.Result, func() error, error) {
-	res, err := convert.Run(root)
+	plan, err := convert.Prepare(root)
 	if err != nil {
 		return nil, nil, err
 	}
-	return res, func() error { return nil }, nil
+	if err := plan.Commit(); err != nil {
+		return nil, nil, err
+	}
+	return plan.Result(), plan.Rollback, nil
 }
 
 // writeZip writes the offline copy of the site in dir, built for baseURL,

@@ -19,7 +19,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
 	"github.com/regionaldialogue/site/tools/internal/linkcheck"
 	"github.com/regionaldialogue/site/tools/internal/sitecopy"
@@ -50,19 +49,6 @@ func copyRepo(dst string) error {
 		}
 	}
 	return nil
-}
-
-// TestMain keeps the converter's cache of the test builds away from the
-// user's.
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "publish-cache-")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv(convert.CacheDirEnv, dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
 }
 
 func setup(t *testing.T) {

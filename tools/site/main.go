@@ -24,9 +24,11 @@
 // Latin-script page transliterated from it, and a page for each
 // translation seeds/<id>.<lang>.md, plus i18n/sr-latn.toml from
 // i18n/sr.toml. If any input is wrong it writes nothing: it prints each
-// problem as "file:line: message" and exits 1. Unchanged files are left as
-// they are, pages of removed seeds are removed, and files it did not
-// generate are never touched.
+// problem as "file:line: message" and exits 1. It prints the number of
+// documents, the pages per language, and the files it wrote and removed:
+// a file whose bytes would not change is left as it is, pages of removed
+// seeds are removed, and files it did not generate are never touched. A
+// file in seeds/ it does not read is named in a warning.
 //
 // # Serve
 //
@@ -40,6 +42,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net/url"
 	"os"
 	"os/signal"
 	"slices"
@@ -66,6 +69,10 @@ func main() {
 	log.SetPrefix("site: ")
 	flag.Usage = usage
 	flag.Parse()
+	if err := checkBaseURL(*baseURL); err != nil {
+		fmt.Fprintln(os.Stderr, "site:", err)
+		usage()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var err error
@@ -89,6 +96,20 @@ func main() {
 	}
 }
 
+// checkBaseURL returns an error when u is not an address Hugo can build
+// the site for: "/" or an absolute http(s) URL. It is
+// checked before anything is converted, so that a bad flag changes nothing.
+func checkBaseURL(u string) error {
+	if u == "/" {
+		return nil
+	}
+	parsed, err := url.Parse(u)
+	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
+		return fmt.Errorf("-baseURL %q: want \"/\" or an address such as https://user.github.io/repo/", u)
+	}
+	return nil
+}
+
 func runConvert(stdout, stderr io.Writer) error {
 	res, err := convert.Run(".")
 	if err != nil {
@@ -102,9 +123,8 @@ func printConvert(res *convert.Result, stdout, stderr io.Writer) {
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w)
 	}
-	fmt.Fprintf(stdout, "%s, %d converted, %d unchanged (pages: %s); %s written, %d removed\n",
-		count(res.Documents, "document"), res.Converted, res.Documents-res.Converted,
-		pageCounts(res.Pages), count(len(res.Written), "file"), len(res.Removed))
+	fmt.Fprintf(stdout, "%s (pages: %s); %s written, %d removed\n",
+		count(res.Documents, "document"), pageCounts(res.Pages), count(len(res.Written), "file"), len(res.Removed))
 }
 
 // count returns n and noun, in the plural unless n is 1.

@@ -1,0 +1,75 @@
+package address
+
+import "testing"
+
+func TestIDSuffix(t *testing.T) {
+	for id, want := range map[string]string{
+		"x_b2":                 "b2",
+		"000_1dc8ae94338e037f": "1dc8ae94338e037f",
+		"novi-sad":             "sad",
+		"v_":                   "v",
+		"V#":                   "v",
+		"a_B C":                "b-c",
+		"ж_Ђорђе":              "djordje",
+		"x_Čačak":              "cacak",
+		"__":                   "5f5f",
+		"#":                    "23",
+		"文书":                   "e69687e4b9a6",
+	} {
+		if got := Suffix(id); got != want {
+			t.Errorf("Suffix(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+func TestAssign(t *testing.T) {
+	const base = "2016-03-03-beograd-zakljucci"
+	claim := func(id string) Claim { return Claim{ID: id, File: "seeds/" + id + ".txt", Base: base} }
+	tests := []struct {
+		name   string
+		claims []Claim
+		known  map[string]Entry
+		want   []string // each claim's "slug old…"
+		err    string
+	}{
+		{"first run: the first by id has the plain slug", []Claim{claim("x_a"), claim("x_b")}, nil,
+			[]string{base, base + "-b"}, ""},
+		{"a known address stays", []Claim{claim("x_a"), claim("x_b")}, map[string]Entry{"x_b": {Slug: base}},
+			[]string{base + "-a", base}, ""},
+		{"a known suffixed address stays", []Claim{claim("x_a"), claim("x_b")}, map[string]Entry{"x_b": {Slug: base + "-b"}},
+			[]string{base, base + "-b"}, ""},
+		{"a moved document keeps its old slug, which nobody takes",
+			[]Claim{claim("x_a"), {ID: "x_b", File: "seeds/x_b.txt", Base: "2016-03-04-beograd-zakljucci"}},
+			map[string]Entry{"x_b": {Slug: base, Old: []string{"2016-01-01-nis-zakljucci"}}},
+			[]string{base + "-a", "2016-03-04-beograd-zakljucci 2016-01-01-nis-zakljucci " + base}, ""},
+		{"a suffixed address stays though the plain one is free",
+			[]Claim{{ID: "x_b", File: "seeds/x_b.txt", Base: "2016-03-04-beograd-zakljucci"}},
+			map[string]Entry{"x_b": {Slug: "2016-03-04-beograd-zakljucci-b"}},
+			[]string{"2016-03-04-beograd-zakljucci-b"}, ""},
+		{"both addresses taken", []Claim{claim("v"), claim("v_"), claim("w_v")}, nil, nil,
+			"seeds/w_v.txt: its addresses documents/" + base + "/ and documents/" + base + "-v/ are taken by seeds/v.txt and seeds/v_.txt: rename the seed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Assign(tt.claims, tt.known)
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("error %v\nwant  %s", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, e := range got {
+				s := e.Slug
+				for _, o := range e.Old {
+					s += " " + o
+				}
+				if s != tt.want[i] {
+					t.Errorf("%s: %q, want %q", tt.claims[i].ID, s, tt.want[i])
+				}
+			}
+		})
+	}
+}
