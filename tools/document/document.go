@@ -16,7 +16,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Document is one document in one language.
@@ -164,48 +163,8 @@ func (d *Document) Description() string {
 // firstSentence returns s up to the end of its first sentence: a '.', '!'
 // or '?' followed by a space and a capital letter, or the end of s. A
 // sentence longer than max runes is cut at the last space before it and
-// ends with "…".
+// ends with "…". Invalid bytes in s become U+FFFD.
 func firstSentence(s string, max int) string {
-	// Only the first max runes matter: a sentence that ends after them is
-	// cut anyway. at is the byte offset of rune max (len(s) if s has no
-	// more runes); s[:at] must be valid UTF-8 for the bytes to stand for
-	// the runes, and an invalid byte there leaves the work to the rune
-	// version (which spells it U+FFFD).
-	at := 0
-	for n := 0; at < len(s) && n < max; n++ {
-		if s[at] < utf8.RuneSelf {
-			at++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[at:])
-		if r == utf8.RuneError && size == 1 {
-			return firstSentenceRunes(s, max)
-		}
-		at += size
-	}
-	// A sentence ends within them at a '.', '!' or '?' before at, followed
-	// by a space and a capital letter. The marks and the space are ASCII,
-	// so a byte that is one is that rune.
-	for i := 0; i < at && i+2 < len(s); i++ {
-		if c := s[i]; (c == '.' || c == '!' || c == '?') && s[i+1] == ' ' {
-			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
-				return s[:i+1]
-			}
-		}
-	}
-	if at == len(s) {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:at+1], ' ')
-	if cut <= 0 {
-		cut = at
-	}
-	return strings.TrimRight(s[:cut], " ,;:") + "…"
-}
-
-// firstSentenceRunes is firstSentence on runes, for any s: invalid bytes
-// become U+FFFD.
-func firstSentenceRunes(s string, max int) string {
 	rs := []rune(s)
 	end := len(rs)
 	for i := 0; i+2 < len(rs); i++ {

@@ -269,39 +269,12 @@ func isListItem(s string) bool {
 	return ok
 }
 
-// blockID returns the id of the n-th block or item of a kind, its prefix
-// and n: "p3", "n12". The first hundred of each are made once.
-func blockID(prefix byte, n int) string {
-	if n < len(smallIDs[0]) {
-		switch prefix {
-		case 'b':
-			return smallIDs[0][n]
-		case 'n':
-			return smallIDs[1][n]
-		case 'p':
-			return smallIDs[2][n]
-		case 's':
-			return smallIDs[3][n]
-		}
-	}
-	return string(prefix) + strconv.Itoa(n)
-}
-
-var smallIDs = func() (t [4][100]string) {
-	for i, prefix := range "bnps" {
-		for n := range t[i] {
-			t[i][n] = string(prefix) + strconv.Itoa(n)
-		}
-	}
-	return t
-}()
-
 func parseBody(lines []line) []document.Block {
 	blocks := make([]document.Block, 0, len(lines))
-	var counts [128]int // by the prefix's letter
+	counts := map[byte]int{} // by the id's prefix
 	nextID := func(prefix byte) string {
 		counts[prefix]++
-		return blockID(prefix, counts[prefix])
+		return string(prefix) + strconv.Itoa(counts[prefix])
 	}
 	lastNumber := 0 // the number of the last numbered item so far
 	for i, l := range lines {

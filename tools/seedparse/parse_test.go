@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -69,8 +68,9 @@ func TestParseDateLineErrors(t *testing.T) {
 			t.Errorf("parseDateLine(%q) error = %v, want %q", tt.line, err, tt.err)
 		}
 	}
-	for _, line := range []string{"Закључци", "Учесници су се сложили, 2015. године је било тешко."} {
-		if _, _, _, err := parseDateLine(line); err != errNotDate && line == "Закључци" {
+	// Lines not shaped like a place, a comma and a day.
+	for _, line := range []string{"Закључци", "Београд 3. март 2016.", "3, март", ",3. март", ", 3. март", "Београд, март 3.", "Београд, x3. март"} {
+		if _, _, _, err := parseDateLine(line); err != errNotDate {
 			t.Errorf("parseDateLine(%q) = %v, want errNotDate", line, err)
 		}
 	}
@@ -336,119 +336,56 @@ func FuzzClean(f *testing.F) {
 	f.Fuzz(checkClean)
 }
 
-// splitLinesOneByOne is what splitLines does, the simple way: check the
-// UTF-8, then cut the lines and clean each.
-func splitLinesOneByOne(text string) ([]line, int) {
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size == 1 {
-			return nil, i
-		}
-		i += size
-	}
-	var out []line
-	for n, s := range strings.Split(text, "\n") {
-		if s = clean(s); s != "" {
-			out = append(out, line{n: n + 1, text: s})
-		}
-	}
-	return out, -1
-}
-
-var splitCases = []string{
-	"", "\n", "а", "а\n", "\nа", "а\nб", "а \nб", " а\nб", "а\n б", "а  б\nв", "а\r\nб\r\n", "а\tб",
-	"[bookmark: _GoBack]а", "а[bookmark: x] б\n", "[bookmark: ]", "[bookmark:x]", "[а]", " ", "\n \n",
-	"а\u00a0б", "а\u2003\nб", "\ufeffа", "а\x7f", "\xff", "а\xd0", "а\xd0\n", "а\xd0 ", "\xc2\xa0",
-	"\xc2", "\xe2\x80", "а\nб\xffв", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\ufffd",
-	"Ђорђе Љубљана, Џ – „наводници“ · 1. тачка:\n· ставка,\n", "\u0085а", "а\u2028б",
-}
-
-// TestSplitLines checks splitLines against splitLinesOneByOne.
 func TestSplitLines(t *testing.T) {
-	for _, s := range splitCases {
-		got, bad := splitLines(s)
-		want, wantBad := splitLinesOneByOne(s)
-		if bad != wantBad || !slices.Equal(got, want) {
-			t.Errorf("splitLines(%q) = %v, %d; want %v, %d", s, got, bad, want, wantBad)
+	for _, tc := range []struct {
+		text string
+		want []line
+		bad  int
+	}{
+		{"", nil, -1},
+		{"\n \n", nil, -1},
+		{"а\nб", []line{{1, "а"}, {2, "б"}}, -1},
+		{"\nа", []line{{2, "а"}}, -1},
+		{"а\r\nб\r\n", []line{{1, "а"}, {2, "б"}}, -1},
+		{" а  б\tв \n", []line{{1, "а б в"}}, -1},
+		{"[bookmark: _GoBack]\tУчесници", []line{{1, "Учесници"}}, -1},
+		{"а[bookmark: x] б\n[bookmark: ]", []line{{1, "а б"}}, -1},
+		{"[bookmark:x] [а]", []line{{1, "[bookmark:x] [а]"}}, -1},
+		{"а\u00a0б\u2003\nв\ufeff\x7f", []line{{1, "а б"}, {2, "в"}}, -1},
+		{"\u0085а\u2028б", []line{{1, "а б"}}, -1},
+		{"\ufffd", []line{{1, "\ufffd"}}, -1},
+		{"\xff", nil, 0},
+		{"а\nб\xffв", nil, 5},
+		{"а\xd0", nil, 2},
+		{"\xed\xa0\x80", nil, 0},
+	} {
+		got, bad := splitLines(tc.text)
+		if bad != tc.bad || !slices.Equal(got, tc.want) {
+			t.Errorf("splitLines(%q) = %v, %d; want %v, %d", tc.text, got, bad, tc.want, tc.bad)
 		}
 	}
 }
 
-// FuzzSplitLines checks splitLines, which reads each byte once, against
-// splitLinesOneByOne.
+// FuzzSplitLines checks what holds for any text: valid UTF-8 gives clean,
+// non-empty lines in increasing order; invalid UTF-8 is found.
 func FuzzSplitLines(f *testing.F) {
-	for _, s := range splitCases {
+	for _, s := range []string{"а\nб", " а  б\tв \n", "[bookmark: x]а", "а\nб\xffв", "\r\n\u2028"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, bad := splitLines(s)
-		want, wantBad := splitLinesOneByOne(s)
-		if bad != wantBad || !slices.Equal(got, want) {
-			t.Errorf("splitLines(%q) = %v, %d; want %v, %d", s, got, bad, want, wantBad)
+		if !utf8.ValidString(s) {
+			if r, size := utf8.DecodeRuneInString(s[max(bad, 0):]); bad < 0 || !utf8.ValidString(s[:bad]) || r != utf8.RuneError || size != 1 {
+				t.Errorf("splitLines(%q): bad = %d", s, bad)
+			}
+			return
+		}
+		last := 0
+		for _, l := range got {
+			if l.text == "" || needsCleaningRunes(l.text) || l.n <= last {
+				t.Errorf("splitLines(%q): line %v", s, l)
+			}
+			last = l.n
 		}
 	})
-}
-
-var dateShapeCases = []string{
-	"Београд, 26 – 27. новембар 2015. године", "Нови Сад,3. март 2016.", "Београд, Србија, 3. март",
-	",3. март", "3, март", "Београд 3. март", "Београд,  \t3", "Београд, март 3", "Б,\n3", "Б, 3\n",
-	"Б\n, 3", "а,б, 3", ", , 3", "a,", "", "1", "Б,\v3", "Б, x3", "\xff, 3", "Б,\u00a03",
-}
-
-// TestSplitDateShape checks splitDateShape against dateShape.
-func TestSplitDateShape(t *testing.T) {
-	for _, s := range dateShapeCases {
-		checkDateShape(t, s)
-	}
-}
-
-func FuzzSplitDateShape(f *testing.F) {
-	for _, s := range dateShapeCases {
-		f.Add(s)
-	}
-	f.Fuzz(checkDateShape)
-}
-
-func checkDateShape(t *testing.T, s string) {
-	place, date, ok := splitDateShape(s)
-	m := dateShape.FindStringSubmatch(s)
-	if ok != (m != nil) || ok && (place != m[1] || date != m[2]) {
-		t.Errorf("splitDateShape(%q) = %q, %q, %v; dateShape finds %q", s, place, date, ok, m)
-	}
-}
-
-// TestDateTokens checks dateTokens against dateToken.
-func TestDateTokens(t *testing.T) {
-	for _, s := range append(dateShapeCases, dateTokenCases...) {
-		checkDateTokens(t, s)
-	}
-}
-
-var dateTokenCases = []string{
-	"26 – 27. новембар 2015. године", "30. новембар – 1. децембар 2016.", "3. и 4. март", "3.-4.март",
-	"12345.. 6", "3—4", "x3y", "ǅ1", "\xff3\xd0", "3\ufffd4", "а\u0301б", "Ⅻ 3", "١٢ 3", "", "...",
-}
-
-func FuzzDateTokens(f *testing.F) {
-	for _, s := range append(dateShapeCases, dateTokenCases...) {
-		f.Add(s)
-	}
-	f.Fuzz(checkDateTokens)
-}
-
-func checkDateTokens(t *testing.T, s string) {
-	if got, want := dateTokens(s), dateToken.FindAllString(s, -1); !slices.Equal(got, want) {
-		t.Errorf("dateTokens(%q) = %q; dateToken finds %q", s, got, want)
-	}
-}
-
-// TestBlockID checks the ids made once against the ones made each time.
-func TestBlockID(t *testing.T) {
-	for _, prefix := range []byte("bnps") {
-		for n := range 150 {
-			if got, want := blockID(prefix, n), string(prefix)+strconv.Itoa(n); got != want {
-				t.Errorf("blockID(%q, %d) = %q, want %q", prefix, n, got, want)
-			}
-		}
-	}
 }
