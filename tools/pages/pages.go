@@ -1,6 +1,5 @@
 // Package pages writes a document as a Hugo content page: YAML front
-// matter, as the yaml.v3 encoder writes it (by hand when every value
-// allows, see frontmatter.go), and a Markdown body whose every block
+// matter, written by the yaml.v3 encoder, and a Markdown body whose every block
 // carries its stable id.
 //
 // A page looks like this (content/documents/<slug>.<lang>.md):
@@ -149,7 +148,6 @@ func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
 func AppendPage(dst []byte, doc *document.Document, v Version, slug string) ([]byte, error) {
 	fm := newFrontMatter(doc, v, slug)
 	buf := bytes.NewBuffer(dst)
-	buf.Grow(sizeHint(doc))
 	buf.WriteString("---\n")
 	from := "seeds/" + doc.Source
 	if v.TranslationFile != "" {
@@ -162,21 +160,6 @@ func AppendPage(dst []byte, doc *document.Document, v Version, slug string) ([]b
 	buf.WriteString("---\n")
 	writeBody(buf, doc.Blocks)
 	return buf.Bytes(), nil
-}
-
-// sizeHint returns a size that the page of doc rarely outgrows, so that
-// its buffer is allocated once: the front matter's text (the description
-// at most a paragraph) and fields, and the blocks' text with room for
-// markers, ids and some escapes.
-func sizeHint(doc *document.Document) int {
-	n := 2048 + 2*len(doc.Title) + 2*len(doc.Subtitle) + len(doc.DateLine) + len(doc.Summary)
-	for _, b := range doc.Blocks {
-		n += 16 + len(b.Text) + len(b.Text)/8
-		for _, it := range b.Items {
-			n += 24 + len(it.Text) + len(it.Text)/8
-		}
-	}
-	return n
 }
 
 // writeBody writes the blocks as Markdown, a blank line between blocks and
