@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/regionaldialogue/site/tools/document"
-	"github.com/regionaldialogue/site/tools/mdtext"
+	"github.com/regionaldialogue/site/tools/internal/hugomd"
 	"github.com/regionaldialogue/site/tools/pages"
 )
 
@@ -314,20 +314,20 @@ func checkRendered(t *testing.T, name string, doc *document.Document, v pages.Ve
 		t.Fatal(err)
 	}
 	body := page[bytes.Index(page[4:], []byte("\n---\n"))+9:]
-	got, err := mdtext.Blocks(body)
+	got, err := hugomd.Blocks(body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []mdtext.Block
+	var want []hugomd.Block
 	for _, b := range doc.Blocks {
 		switch b.Kind {
 		case document.Heading:
-			want = append(want, mdtext.Block{Tag: "h2", ID: b.ID, Text: b.Text})
+			want = append(want, hugomd.Block{Tag: "h2", ID: b.ID, Text: b.Text})
 		case document.Paragraph:
-			want = append(want, mdtext.Block{Tag: "p", ID: b.ID, Text: b.Text})
+			want = append(want, hugomd.Block{Tag: "p", ID: b.ID, Text: b.Text})
 		default:
 			for _, it := range b.Items {
-				want = append(want, mdtext.Block{Tag: "li", ID: it.ID, Text: it.Text})
+				want = append(want, hugomd.Block{Tag: "li", ID: it.ID, Text: it.Text})
 			}
 		}
 	}
