@@ -42,8 +42,6 @@ import (
 	stdhtml "html"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -204,11 +202,7 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			if seg := c.Segment.Value(src); isOwnText(seg) {
-				b.Write(seg)
-			} else {
-				b.WriteString(textValueHTML(seg))
-			}
+			b.WriteString(textValue(c.Segment.Value(src)))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -238,23 +232,10 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 	return t, err
 }
 
-// isOwnText reports whether the source segment of a Text node is its own
-// text: it has no backslash, '&' or NUL. goldmark keeps backslash escapes
-// and entity references (and NUL) in the source; its HTML writer resolves
-// them in one pass, and unescaping its HTML gives the text
-// (textValueHTML). A segment with none of them is its own text: the writer
-// only escapes < > & " in it, which unescaping undoes.
-func isOwnText(seg []byte) bool {
-	for _, c := range seg {
-		if c == '\\' || c == '&' || c == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// textValueHTML is textValue the long way, for any segment.
-func textValueHTML(seg []byte) string {
+// textValue returns the text a Text node's source segment stands for:
+// goldmark keeps backslash escapes and entity references in the source,
+// and its HTML writer resolves them; unescaping that HTML gives the text.
+func textValue(seg []byte) string {
 	var esc bytes.Buffer
 	w := bufio.NewWriter(&esc)
 	html.DefaultWriter.Write(w, seg)
@@ -262,74 +243,11 @@ func textValueHTML(seg []byte) string {
 	return stdhtml.UnescapeString(esc.String())
 }
 
-// collapseSpace returns s without white space (unicode.IsSpace) at its
-// ends and with every run of it inside replaced by one ' ', as
-// strings.Join(strings.Fields(s), " ") does, without the slice of fields,
-// and s itself when it has nothing to collapse.
+// collapseSpace returns s without white space at its ends and with every
+// run of it inside replaced by one space.
 func collapseSpace(s string) string {
-	// Does s need work? Only ASCII white space other than a single ' '
-	// between two non-spaces, or non-ASCII, may.
-	clean := true
-	prevSpace := true // a leading space needs work
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			// Only a few runes are white space, and none begins with a
-			// byte below 0xC2 or from 0xC3 to 0xDF (U+00C0–U+07FF).
-			if c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				i++
-				prevSpace = false
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				clean = false
-				break
-			}
-			i += size - 1
-			prevSpace = false
-			continue
-		}
-		space := asciiSpace[c]
-		if space && (prevSpace || c != ' ') {
-			clean = false
-			break
-		}
-		prevSpace = space
-	}
-	if clean && !prevSpace {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	pending := false // a space to write before the next non-space
-	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		var space bool
-		if c < utf8.RuneSelf {
-			space = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			pending = b.Len() > 0
-		} else {
-			if pending {
-				b.WriteByte(' ')
-				pending = false
-			}
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
+	return strings.Join(strings.Fields(s), " ")
 }
-
-// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // startOf returns the byte offset where block n starts.
 func startOf(n ast.Node) int {
