@@ -119,9 +119,25 @@ type Block struct {
 type Item struct {
 	Text string
 	// ID is "b1", "b2", … for bulleted items and "n1", "n2", … for numbered
-	// items, counted through the whole document.
+	// items, counted through the whole document; a sub-item's id is its
+	// item's id and a letter: "n2a", "n2b", ….
 	ID   string
 	Line int
+	// Items are the item's sub-items, a bulleted list nested under it
+	// ("а)", "б)" or dashes under a numbered item in the seed); nil for
+	// most items. They hold no sub-items of their own. A writer that walks
+	// the items of a list must walk these too, or it loses their text.
+	Items []Item
+}
+
+// SubItemID returns the id of the n-th (0-based) sub-item of the item with
+// id parent: "n2a", "n2b", … "n2z", "n2aa", "n2ab", ….
+func SubItemID(parent string, n int) string {
+	suffix := ""
+	for n++; n > 0; n = (n - 1) / 26 {
+		suffix = string(rune('a'+(n-1)%26)) + suffix
+	}
+	return parent + suffix
 }
 
 // Error is a problem in an input file, reported as "file:line: message".
