@@ -61,6 +61,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -215,15 +216,17 @@ func joinText(ls []line) string {
 	return strings.Join(parts, " ")
 }
 
-// endsSentence reports whether s ends with sentence punctuation.
+// endsSentence reports whether s ends with sentence punctuation, footnote
+// markers after it aside.
 func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8.DecodeLastRuneInString(trimNotes(s))
 	return strings.ContainsRune(".!?:;…", r)
 }
 
-// isHeadingText reports whether s is short and unpunctuated like a heading.
+// isHeadingText reports whether s is short and unpunctuated like a
+// heading, footnote markers at its end aside.
 func isHeadingText(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8.DecodeLastRuneInString(trimNotes(s))
 	if strings.ContainsRune(".,;:!?…", r) {
 		return false
 	}
@@ -233,6 +236,54 @@ func isHeadingText(s string) bool {
 	}
 	return len(strings.Fields(s)) <= 12
 }
+
+// footnoteMarks matches the footnote markers that may end a line: "[2]",
+// "[*]" or superscript digits.
+var footnoteMarks = regexp.MustCompile(`(\[(\d{1,3}|\*{1,3})\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$`)
+
+// trimNotes returns s without the footnote markers at its end.
+func trimNotes(s string) string {
+	return footnoteMarks.ReplaceAllString(s, "")
+}
+
+// startsWithMonth reports whether s starts with a month's name, as the
+// text after a day number does in "27. новембра 2015. године …".
+func startsWithMonth(s string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	_, ok := months[strings.ToLower(s[:end])]
+	return ok
+}
+
+// subItem returns the text of s as a sub-item of the last item of list,
+// and whether s is one: a line that starts with a letter and ")" ("а) …",
+// kept as text) under any numbered item, or a dash and a space ("– …",
+// the dash dropped) under a numbered item that ends with a colon or
+// already has dashed sub-items.
+func subItem(list *document.Block, s string) (string, bool) {
+	if list == nil || list.Kind != document.NumberedList {
+		return "", false
+	}
+	last := list.Items[len(list.Items)-1]
+	if letteredItem.MatchString(s) {
+		return s, true
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune(dashes, r) && len(s) > size+1 && s[size] == ' ' &&
+		(strings.HasSuffix(last.Text, ":") || len(last.Items) > 0 && !letteredItem.MatchString(last.Items[0].Text)) {
+		return s[size+1:], true
+	}
+	return "", false
+}
+
+// year matches a year at the start of a line.
+var year = regexp.MustCompile(`^\d{4}\.? `)
+
+// letteredItem matches a line that starts with a lettered sub-item's
+// label: one Serbian Cyrillic or Latin lower-case letter and ")".
+var letteredItem = regexp.MustCompile(`^[а-шђјљњћџa-z]\) `)
 
 // item is a list item as written: its kind, number and text.
 type item struct {
@@ -283,8 +334,13 @@ func parseBody(lines []line) []document.Block {
 			prev = &blocks[len(blocks)-1]
 		}
 		it, isItem := listItem(l.text)
-		if isItem && it.kind == document.NumberedList && it.number != 1 && it.number != lastNumber+1 {
+		if isItem && it.kind == document.NumberedList && (it.number != 1 && it.number != lastNumber+1 || startsWithMonth(it.text)) {
 			isItem = false // "26. новембра …" starts a sentence, not an item
+		}
+		if text, ok := subItem(prev, l.text); ok {
+			last := &prev.Items[len(prev.Items)-1]
+			last.Items = append(last.Items, document.Item{Text: text, ID: document.SubItemID(last.ID, len(last.Items)), Line: l.n})
+			continue
 		}
 		switch {
 		case isItem:
@@ -305,6 +361,9 @@ func parseBody(lines []line) []document.Block {
 		case len(blocks) > 1 && continues(prev, l.text):
 			if prev.Kind.IsList() {
 				last := &prev.Items[len(prev.Items)-1]
+				if len(last.Items) > 0 {
+					last = &last.Items[len(last.Items)-1]
+				}
 				last.Text += " " + l.text
 			} else {
 				prev.Text += " " + l.text
@@ -330,16 +389,30 @@ func parseBody(lines []line) []document.Block {
 }
 
 // continues reports whether text, a line that is not a list item,
-// continues block b after a manual line break: it starts with a lower-case
-// letter and b's last text does not end a sentence.
+// continues block b after a manual line break (Word's, inside a sentence):
+// b's last text does not end a sentence, and text starts with a lower-case
+// letter, or with a digit when b is a paragraph or a list ("2015.
+// године"), or with a year when b ends with a month's name ("… 26. и 27.
+// новембра" and "2015. године …"). Otherwise a short line without
+// punctuation followed by a line that starts with a digit stays a heading
+// and a paragraph: the editor's line break is kept when the break could
+// go either way.
 func continues(b *document.Block, text string) bool {
 	first, _ := utf8.DecodeRuneInString(text)
-	if !unicode.IsLower(first) {
+	switch {
+	case unicode.IsLower(first):
+	case unicode.IsDigit(first) && b.Kind != document.Heading:
+	case year.MatchString(text) && b.Kind == document.Heading && startsWithMonth(b.Text[strings.LastIndexByte(b.Text, ' ')+1:]):
+	default:
 		return false
 	}
 	last := b.Text
 	if b.Kind.IsList() {
-		last = b.Items[len(b.Items)-1].Text
+		it := b.Items[len(b.Items)-1]
+		if len(it.Items) > 0 {
+			it = it.Items[len(it.Items)-1]
+		}
+		last = it.Text
 	}
 	return !endsSentence(last)
 }

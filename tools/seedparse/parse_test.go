@@ -220,7 +220,14 @@ func FuzzParse(f *testing.F) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("words lost or changed:\n document %q\n seed     %q", got, want)
 		}
+		ids := map[string]bool{}
 		for _, b := range doc.Blocks {
+			for _, id := range blockIDs(b) {
+				if id == "" || ids[id] {
+					t.Fatalf("id %q empty or used twice", id)
+				}
+				ids[id] = true
+			}
 			for _, s := range append([]string{b.Text}, itemTexts(b)...) {
 				if s != strings.TrimSpace(s) || strings.Contains(s, "  ") || strings.ContainsFunc(s, unicode.IsControl) {
 					t.Fatalf("block text not clean: %q", s)
@@ -230,10 +237,28 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// blockIDs returns the ids of b, its items and their sub-items.
+func blockIDs(b document.Block) []string {
+	if !b.Kind.IsList() {
+		return []string{b.ID}
+	}
+	var ids []string
+	for _, it := range b.Items {
+		ids = append(ids, it.ID)
+		for _, sub := range it.Items {
+			ids = append(ids, sub.ID)
+		}
+	}
+	return ids
+}
+
 func itemTexts(b document.Block) []string {
 	var s []string
 	for _, it := range b.Items {
 		s = append(s, it.Text)
+		for _, sub := range it.Items {
+			s = append(s, sub.Text)
+		}
 	}
 	return s
 }
@@ -258,9 +283,7 @@ func documentText(doc *document.Document) string {
 	parts := []string{doc.Title, doc.Subtitle, doc.DateLine}
 	for _, b := range doc.Blocks {
 		parts = append(parts, b.Text)
-		for _, it := range b.Items {
-			parts = append(parts, it.Text)
-		}
+		parts = append(parts, itemTexts(b)...)
 	}
 	return strings.Join(parts, " ")
 }
