@@ -1,9 +1,11 @@
 package translation
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/seedparse"
 )
 
@@ -61,7 +63,7 @@ func TestReadErrors(t *testing.T) {
 		{"a quote", strings.Replace(good, "The end", "> The end", 1), "seeds/a.en.md:14: unsupported Markdown block (Blockquote): use headings, paragraphs and lists as the original does"},
 		{"raw HTML", strings.Replace(good, "The end", "The <b>end</b>", 1), "seeds/a.en.md:14: raw HTML is not allowed in a translation"},
 		{"an extra block", good + "\nMore.\n", "seeds/a.en.md:16: block 5 (a paragraph) has no counterpart: the original (seeds/a.txt) has 4 blocks"},
-		{"a second paragraph in an item", strings.Replace(good, "- second", "\n  More of the first.\n\n- second", 1), "seeds/a.en.md:12: a second paragraph in item 1 of block 3: a list item is one paragraph, as in the original (seeds/a.txt:6)"},
+		{"a second paragraph in an item", strings.Replace(good, "- second", "\n  More of the first.\n\n- second", 1), "seeds/a.en.md:13: a second paragraph in item 1 of block 3: a list item is one paragraph, as in the original (seeds/a.txt:6)"},
 		{"duplicate key", strings.Replace(good, "place: Belgrade\n", "place: Belgrade\ntitle: Other\n", 1), `seeds/a.en.md:5: front matter: key "title" given twice (first at line 2)`},
 		{"bad YAML value", strings.Replace(good, "place: Belgrade", "place: [Belgrade", 1), "seeds/a.en.md:4: front matter: did not find expected ',' or ']'"},
 		{"thematic break", strings.Replace(good, "The end", "***\n\nThe end", 1), "seeds/a.en.md:14: unsupported Markdown block (ThematicBreak): use headings, paragraphs and lists as the original does"},
@@ -103,4 +105,23 @@ func TestReadSubItems(t *testing.T) {
 			t.Errorf("%s: error:\n%v\nwant:\n%s", tc.name, err, tc.err)
 		}
 	}
+}
+
+// FuzzRead feeds arbitrary text to Read as a translation of a small seed:
+// it must not panic, and every error must be a *document.Error for the
+// file. The corpus in testdata/fuzz/FuzzRead runs as an ordinary test.
+func FuzzRead(f *testing.F) {
+	orig, err := seedparse.Parse("seeds/a.txt", []byte(nestedSeed))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add([]byte("---\ntitle: Title\nplace: Belgrade\n---\n\n## Conclusions\n\nThe participants:\n\n1. first:\n   - a) one,\n   - b) two,\n2. second.\n"))
+	f.Add([]byte(good))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := Read("seeds/a.en.md", data, orig, "seeds/a.txt")
+		var e *document.Error
+		if err != nil && (!errors.As(err, &e) || e.File != "seeds/a.en.md") {
+			t.Fatalf("error %v is not a *document.Error for the file", err)
+		}
+	})
 }
