@@ -184,6 +184,7 @@ func writeBody(buf *bytes.Buffer, blocks []document.Block) {
 				}
 				m := marker(b, j, alt)
 				buf.Write(append(mdtext.AppendListItem(buf.AvailableBuffer(), m, it.Text, it.ID), '\n'))
+				writeSubItems(buf, it.Items, strings.Repeat(" ", len(m)+1))
 				if len(b.Items) == 1 {
 					// Only a loose list gives its items' paragraphs their
 					// ids, and a list of one item is loose only if the item
@@ -193,6 +194,24 @@ func writeBody(buf *bytes.Buffer, blocks []document.Block) {
 				}
 			}
 		}
+	}
+}
+
+// writeSubItems writes an item's sub-items as a bulleted list nested in
+// it, indented to the item's content (indent), loose like every list:
+//
+//  2. текст
+//     {#n2}
+//
+//     - а) подтачка
+//     {#n2a}
+func writeSubItems(buf *bytes.Buffer, items []document.Item, indent string) {
+	for _, sub := range items {
+		md := mdtext.ListItem("-", sub.Text, sub.ID)
+		buf.WriteString("\n" + indent + strings.ReplaceAll(md, "\n", "\n"+indent) + "\n")
+	}
+	if len(items) == 1 {
+		buf.WriteString("\n" + indent + "  " + LooseMark + "\n")
 	}
 }
 

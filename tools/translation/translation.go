@@ -34,9 +34,11 @@
 // one paragraph; an item whose original has sub-items holds them as a list
 // nested under it, with as many items:
 //
-//  2. coordinating national responses:
-//     - a) at the borders,
-//     - b) in the reception centres,
+//	The participants agree:
+//
+//	2. coordinating national responses:
+//	   - a) at the borders,
+//	   - b) in the reception centres,
 //
 // A second paragraph in an item is an error, and so is any other block
 // (quotes, code, tables, rules, raw HTML), at its line.
