@@ -659,6 +659,11 @@ func Transliterate(doc *document.Document, file string) (*document.Document, []s
 		fields = append(fields, field{&b.Text, b.Line, true})
 		for j := range b.Items {
 			fields = append(fields, field{&b.Items[j].Text, b.Items[j].Line, true})
+			subs := slices.Clone(b.Items[j].Items) // sub-items: see document.Item
+			b.Items[j].Items = subs
+			for k := range subs {
+				fields = append(fields, field{&subs[k].Text, subs[k].Line, true})
+			}
 		}
 	}
 	texts := make([]string, len(fields))
