@@ -34,6 +34,12 @@ func TestParseDateLine(t *testing.T) {
 		{"Београд, Србија, 1. јул 2020", "Београд, Србија", d(2020, 7, 1), d(2020, 7, 1)},
 		{"Тирана, 29. фебруар 2024.", "Тирана", d(2024, 2, 29), d(2024, 2, 29)},
 		{"Будва, 26.–27. новембра 2015.", "Будва", d(2015, 11, 26), d(2015, 11, 27)},
+		// Written with numbers.
+		{"Београд, 26.11.2015.", "Београд", d(2015, 11, 26), d(2015, 11, 26)},
+		{"Београд, 3. 3. 2016. године", "Београд", d(2016, 3, 3), d(2016, 3, 3)},
+		// A venue after the date.
+		{"Београд, 26 – 27. новембар 2015. године, Дом Народне скупштине", "Београд", d(2015, 11, 26), d(2015, 11, 27)},
+		{"Београд, 3. март 2016, Палата Србија", "Београд", d(2016, 3, 3), d(2016, 3, 3)},
 	}
 	months := []string{"јануар", "фебруар", "март", "април", "мај", "јун", "јул", "август", "септембар", "октобар", "новембар", "децембар"}
 	genitive := []string{"јануара", "фебруара", "марта", "априла", "маја", "јуна", "јула", "августа", "септембра", "октобра", "новембра", "децембра"}
@@ -61,6 +67,9 @@ func TestParseDateLineErrors(t *testing.T) {
 		{"Београд, 27 – 26. новембар 2015.", "the range ends (2015-11-26) before it starts (2015-11-27)"},
 		{"Београд, 26. новембар", "a date needs day, month and year"},
 		{"Београд, 26 27. новембар 2015.", "two days 26 and 27 without a range sign between them"},
+		{"Београд, 26.13.2015.", "no such day: 26.13.2015"},
+		{"Београд, 26.11.", "a date needs day, month and year"},
+		{"Београд, 3. март 2016. Дом Народне скупштине", `unexpected "Дом" after the date: a venue may follow the date after a comma ("2016., Дом …")`},
 	}
 	for _, tt := range tests {
 		_, _, _, err := parseDateLine(tt.line)
@@ -92,8 +101,9 @@ func TestParseErrors(t *testing.T) {
 		{"no title", "Београд, 3. март 2016.\nЗакључци\nТекст.\n", "seeds/x.txt:1: no title: the first line is the date line"},
 		{"only subtitle", "- поднаслов -\nБеоград, 3. март 2016.\nЗакључци\nТекст.\n", "seeds/x.txt:1: no title: the document starts with its subtitle"},
 		{"no type heading", "Наслов\nБеоград, 3. март 2016.\nУчесници су се сложили.\n", `seeds/x.txt:3: no document-type heading after the date line: expected a short line such as "Закључци"`},
+		{"title too long", strings.Repeat("Ово је дугачак први ред који се чита као пасус, ", 6) + "крај.\nДруги ред.\nЗакључци\nТекст.\n", `seeds/x.txt:2: no date line: expected "Place, DD. month YYYY." after the title, but the title would be 55 words long: is the date line missing?`},
 		{"nothing after type", "Наслов\nБеоград, 3. март 2016.\nЗакључци\n", "seeds/x.txt:3: no text after the document-type heading"},
-		{"NUL", header + "Текст\x00.\n", "seeds/x.txt:4: NUL byte at column 11: this is not a plain-text export"},
+		{"NUL", header + "Текст\x00.\n", "seeds/x.txt:4: NUL byte at column 6: this is not a plain-text export"},
 		{"UTF-16 LE BOM", "\xff\xfeH\x00i\x00", "seeds/x.txt:1: file is UTF-16 text, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8 seeds/x.txt > converted.txt && mv converted.txt seeds/x.txt"},
 		{"UTF-16 BE no BOM", "\x04\x1d\x04\x30\x04\x41\x04\x3b\x04\x3e\x04\x32\x00\n", "seeds/x.txt:1: file is UTF-16 text, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8 seeds/x.txt > converted.txt && mv converted.txt seeds/x.txt"},
 		{"Windows-1251", "\xcd\xe0\xf1\xeb\xee\xe2\n\xc1\xe5\xee\xe3\xf0\xe0\xe4, 3. \xec\xe0\xf0\xf2 2016.\n", "seeds/x.txt:1: file is not UTF-8; it looks like Windows-1251 (Cyrillic); convert it with: iconv -f WINDOWS-1251 -t UTF-8 seeds/x.txt > converted.txt && mv converted.txt seeds/x.txt"},
@@ -107,6 +117,19 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error = %v\nwant    %s", err, tt.err)
 			}
 		})
+	}
+}
+
+func TestParseType(t *testing.T) {
+	for _, typ := range []string{"Закључци", "Закључци:", "закључци", "Zaključci"} {
+		doc, err := Parse("seeds/x.txt", []byte("Наслов\nБеоград, 3. март 2016.\n"+typ+"\nТекст.\n"))
+		if err != nil {
+			t.Errorf("type %q: %v", typ, err)
+			continue
+		}
+		if doc.Type != typ || doc.Blocks[0].Text != typ {
+			t.Errorf("type %q: read as %q", typ, doc.Type)
+		}
 	}
 }
 
