@@ -48,7 +48,10 @@ var errNotDate = fmt.Errorf("not a date line")
 
 // parseDateLine parses "Београд, 26 – 27. новембар 2015. године" and the
 // other forms of the family: a single day, a range within a month or across
-// months or years, written with –, - or и, with or without "године".
+// months or years, written with –, - or и, with or without "године"; a day
+// written with numbers ("26.11.2015."); and a venue after the date, after a
+// comma ("…2015. године, Дом Народне скупштине"), which stays in the date
+// line as written.
 // It returns errNotDate for a line of another shape, and a descriptive
 // error for a date line it cannot read.
 func parseDateLine(s string) (place string, start, end document.Date, err error) {
@@ -65,7 +68,21 @@ func parseDateLine(s string) (place string, start, end document.Date, err error)
 		parts = append(parts, cur)
 		cur = part{}
 	}
-	for _, tok := range dateToken.FindAllString(dates, -1) {
+	spans := dateToken.FindAllStringIndex(dates, -1)
+	hasMonthWord := false
+	for _, sp := range spans {
+		if _, ok := months[strings.ToLower(dates[sp[0]:sp[1]])]; ok {
+			hasMonthWord = true
+		}
+	}
+	prevEnd, prevTok := 0, ""
+	for _, sp := range spans {
+		tok := dates[sp[0]:sp[1]]
+		if cur.year != 0 && strings.Contains(dates[prevEnd:sp[0]], ",") {
+			break // a venue after the date: "…2015. године, Дом Народне скупштине"
+		}
+		lastTok := prevTok
+		prevEnd, prevTok = sp[1], tok
 		low := strings.ToLower(tok)
 		switch {
 		case tok[0] >= '0' && tok[0] <= '9':
@@ -79,6 +96,8 @@ func parseDateLine(s string) (place string, start, end document.Date, err error)
 				cur.year = n
 			case len(digits) <= 2 && cur.day == 0:
 				cur.day = n
+			case len(digits) <= 2 && cur.month == 0 && !hasMonthWord && strings.HasSuffix(lastTok, ".") && strings.HasSuffix(tok, "."):
+				cur.month = n // "26.11.2015.": the month written as a number
 			case len(digits) <= 2:
 				return "", start, end, fmt.Errorf("two days %d and %s without a range sign between them", cur.day, digits)
 			default:
@@ -93,6 +112,9 @@ func parseDateLine(s string) (place string, start, end document.Date, err error)
 		case low == "године" || low == "godine" || low == "год" || low == "god":
 		default:
 			mo, ok := months[low]
+			if !ok && cur.year != 0 {
+				return "", start, end, fmt.Errorf("unexpected %q after the date: a venue may follow the date after a comma (%q)", tok, lastTok+", "+tok+" …")
+			}
 			if !ok {
 				return "", start, end, fmt.Errorf("unknown month %q", tok)
 			}

@@ -131,7 +131,11 @@ func parseHeader(file string, doc *document.Document, lines []line) ([]line, err
 		break
 	}
 	if dateAt < 0 {
-		return nil, document.Errorf(file, expectedDateLine(lines), "no date line: expected \"Place, DD. month YYYY.\"")
+		at := expectedDateLine(lines)
+		if n := titleWords(lines, at); n > maxTitleWords {
+			return nil, document.Errorf(file, at, "no date line: expected \"Place, DD. month YYYY.\" after the title, but the title would be %d words long: is the date line missing?", n)
+		}
+		return nil, document.Errorf(file, at, "no date line: expected \"Place, DD. month YYYY.\"")
 	}
 	if dateAt == 0 {
 		return nil, document.Errorf(file, lines[0].n, "no title: the first line is the date line")
@@ -157,7 +161,7 @@ func parseHeader(file string, doc *document.Document, lines []line) ([]line, err
 	}
 
 	body := lines[dateAt+1:]
-	if len(body) == 0 || !isHeadingText(body[0].text) || isListItem(body[0].text) {
+	if len(body) == 0 || !isTypeHeading(body[0].text) {
 		n := lines[dateAt].n + 1
 		if len(body) > 0 {
 			n = body[0].n
@@ -169,6 +173,35 @@ func parseHeader(file string, doc *document.Document, lines []line) ([]line, err
 		return nil, document.Errorf(file, body[0].n, "no text after the document-type heading")
 	}
 	return body, nil
+}
+
+// maxTitleWords is the most words a title has; the longest of the family
+// has about twenty.
+const maxTitleWords = 30
+
+// titleWords returns the number of words on the lines before line at
+// (1-based), up to a subtitle: the title's, if the date line were at.
+func titleWords(lines []line, at int) int {
+	n := 0
+	for _, l := range lines {
+		if l.n >= at || isSubtitleStart(l.text) {
+			break
+		}
+		n += len(strings.Fields(l.text))
+	}
+	return n
+}
+
+// isTypeHeading reports whether s can be the document-type heading: a
+// heading ("Закључци"), also in lower case or with a colon ("закључци",
+// "Закључци:").
+func isTypeHeading(s string) bool {
+	t := strings.TrimSuffix(s, ":")
+	if t == "" || isListItem(s) {
+		return false
+	}
+	first, size := utf8.DecodeRuneInString(t)
+	return isHeadingText(string(unicode.ToUpper(first)) + t[size:])
 }
 
 // expectedDateLine returns the line where the date line should have been:

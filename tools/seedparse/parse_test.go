@@ -101,7 +101,7 @@ func TestParseErrors(t *testing.T) {
 		{"no title", "Београд, 3. март 2016.\nЗакључци\nТекст.\n", "seeds/x.txt:1: no title: the first line is the date line"},
 		{"only subtitle", "- поднаслов -\nБеоград, 3. март 2016.\nЗакључци\nТекст.\n", "seeds/x.txt:1: no title: the document starts with its subtitle"},
 		{"no type heading", "Наслов\nБеоград, 3. март 2016.\nУчесници су се сложили.\n", `seeds/x.txt:3: no document-type heading after the date line: expected a short line such as "Закључци"`},
-		{"title too long", strings.Repeat("Ово је дугачак први ред који се чита као пасус, ", 6) + "крај.\nДруги ред.\nЗакључци\nТекст.\n", `seeds/x.txt:2: no date line: expected "Place, DD. month YYYY." after the title, but the title would be 55 words long: is the date line missing?`},
+		{"title too long", strings.Repeat("Ово је дугачак први ред који се чита као пасус, ", 6) + "крај.\nДруги ред.\nЗакључци\nТекст.\n", `seeds/x.txt:2: no date line: expected "Place, DD. month YYYY." after the title, but the title would be 61 words long: is the date line missing?`},
 		{"nothing after type", "Наслов\nБеоград, 3. март 2016.\nЗакључци\n", "seeds/x.txt:3: no text after the document-type heading"},
 		{"NUL", header + "Текст\x00.\n", "seeds/x.txt:4: NUL byte at column 6: this is not a plain-text export"},
 		{"UTF-16 LE BOM", "\xff\xfeH\x00i\x00", "seeds/x.txt:1: file is UTF-16 text, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8 seeds/x.txt > converted.txt && mv converted.txt seeds/x.txt"},
