@@ -7,7 +7,9 @@
 // (bullet signs, the dashes around a subtitle) are already gone, runs of
 // white space are single spaces, and nothing is escaped for any output
 // format. Every word the reader sees is in Title, Subtitle, Place, Type or
-// Blocks, in reading order.
+// Blocks, in reading order: the blocks' Text, their Items' Text and those
+// items' sub-items (Item.Items, a nested list; added after the first
+// release, so a writer that walks Items must walk these too).
 package document
 
 import (

@@ -21,12 +21,15 @@
 // The title comes first and may wrap over several lines; they are joined
 // with a space. A subtitle may follow, framed by dashes ("- … -", also with
 // – or —), on one line or several. Then the place-and-date line: a place, a
-// comma, and a date: a single day ("3. март 2016. године"), a range within
-// a month ("26 – 27. новембар 2015.", "26. и 27. новембра 2015."), or across
-// months or years ("30. новембар – 1. децембар 2016."); month names in
-// nominative or genitive, in Cyrillic or Latin script; "године" optional.
-// The line after it is the document-type heading (Закључци, Препоруке,
-// Декларација, …).
+// comma, and a date: a single day ("3. март 2016. године", also written
+// with numbers, "26.11.2015."), a range within a month ("26 – 27. новембар
+// 2015.", "26. и 27. новембра 2015."), or across months or years ("30.
+// новембар – 1. децембар 2016."); month names in nominative or genitive,
+// in Cyrillic or Latin script; "године" optional. A venue may follow the
+// date after a comma ("…2015. године, Дом Народне скупштине"); it stays in
+// the date line as written. The line after it is the document-type heading
+// (Закључци, Препоруке, Декларација, …), also with a colon or in lower case
+// ("Закључци:", "закључци"), kept as written.
 //
 // # The body
 //
@@ -34,14 +37,28 @@
 //   - a bulleted item: a line starting with ·, •, ◦, ▪, ■, ●, ‣, ►, -, –, —,
 //   - or Word's Symbol-font bullet (U+F0B7, U+F0A7), then a space;
 //   - a numbered item: "1. " or "1) ", when the number is 1 or continues the
-//     last numbered list (so a sentence that starts with "26. новембра" is
-//     not mistaken for an item);
+//     last numbered list, and the text after it is not a month's name: "26.
+//     новембра 2015. године …" and "3. март …" begin sentences, whatever
+//     the number, since the items of this family begin with a verbal noun
+//     or a lower-case word, never with a month;
+//   - a sub-item of the numbered item before it: a line starting with a
+//     lower-case letter and ")" ("а) ", "б) ", kept as text), or, when that
+//     item ends with a colon, a dash and a space ("– ", dropped). Sub-items
+//     form a bulleted list nested in their item, with ids n2a, n2b, …;
 //   - a heading: a line of at most twelve words that starts with a capital
 //     letter or a digit, does not end in sentence or clause punctuation, and
-//     is not the last line;
-//   - otherwise a paragraph. A line that starts with a lower-case letter
-//     continues the paragraph or item before it when that one does not end a
-//     sentence (Word's manual line breaks).
+//     is not the last line. Footnote markers at the end ("[2]", "[*]",
+//     superscript digits) do not count: "… порастао.[2]" ends a sentence;
+//   - otherwise a paragraph.
+//
+// A line that Word broke inside a sentence continues the paragraph or item
+// before it: when that one does not end with sentence punctuation and the
+// line starts with a lower-case letter, or with a digit ("2015. године …")
+// after a paragraph or item. After a heading-like short line, a line that
+// starts with a digit begins a new paragraph unless the short line ends
+// with a month's name and the line with a year ("… 26. и 27. новембра" /
+// "2015. године …"): where a break could go either way, the editor's line
+// breaks are kept.
 //
 // Consecutive items of one kind form a list. A paragraph that ends with a
 // colon and is followed by a list is marked as introducing it.
