@@ -43,9 +43,9 @@
 // A second paragraph in an item is an error, and so is any other block
 // (quotes, code, tables, rules, raw HTML), at its line.
 //
-// Each block, item and sub-item must carry the numbers (days, years) and
-// Latin acronyms (DCAF) of its counterpart in the original: "26 and 27
-// November 2015" for "26. и 27. новембра 2015.". Blocks swapped or merged
+// Each block, item and sub-item must carry the numbers (days, years) and,
+// for a Cyrillic original, the Latin acronyms (DCAF) of its counterpart in
+// the original: "26 and 27 November 2015" for "26. и 27. новембра 2015.". Blocks swapped or merged
 // by mistake differ there, and the error names the block and what it lacks. Inline Markdown is
 // read for its text: emphasis and links keep their words and lose their
 // formatting, since the page shows the text the original shows.
@@ -61,6 +61,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -148,6 +149,7 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 		return nil, document.Errorf(file, 1, "front matter: a subtitle, but the original has none (%s)", origFile)
 	}
 
+	acronyms := cyrillic(orig)
 	i, after := 0, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		offset := startOf(n, data, after)
@@ -173,7 +175,7 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 			return nil, fail(offset, "block %d is %s, but block %d of the original (%s:%d) is %s", i+1, describe(b), i+1, origFile, o.Line, describe(o))
 		}
 		b.ID, b.IntroducesList, b.Start, b.Line = o.ID, o.IntroducesList, o.Start, lineOf(offset)
-		if err := sameAnchors(fmt.Sprintf("block %d (%s)", i+1, describe(b)), b.Text, fmt.Sprintf("block %d of the original (%s:%d)", i+1, origFile, o.Line), o.Text); err != nil {
+		if err := sameAnchors(fmt.Sprintf("block %d (%s)", i+1, describe(b)), b.Text, fmt.Sprintf("block %d of the original (%s:%d)", i+1, origFile, o.Line), o.Text, acronyms); err != nil {
 			return nil, fail(offset, "%v", err)
 		}
 		for j := range b.Items {
@@ -182,13 +184,13 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 			if len(it.Items) != len(oi.Items) {
 				return nil, fail(r.items[j], "item %d of block %d has %s, but the original's (%s:%d) has %d", j+1, i+1, plural(len(it.Items), "sub-item"), origFile, oi.Line, len(oi.Items))
 			}
-			if err := sameAnchors(fmt.Sprintf("item %d of block %d", j+1, i+1), it.Text, fmt.Sprintf("the original's (%s:%d)", origFile, oi.Line), oi.Text); err != nil {
+			if err := sameAnchors(fmt.Sprintf("item %d of block %d", j+1, i+1), it.Text, fmt.Sprintf("the original's (%s:%d)", origFile, oi.Line), oi.Text, acronyms); err != nil {
 				return nil, fail(r.items[j], "%v", err)
 			}
 			for k := range it.Items {
 				sub, os := &it.Items[k], oi.Items[k]
 				sub.ID, sub.Line = os.ID, lineOf(r.subs[j][k])
-				if err := sameAnchors(fmt.Sprintf("sub-item %d of item %d of block %d", k+1, j+1, i+1), sub.Text, fmt.Sprintf("the original's (%s:%d)", origFile, os.Line), os.Text); err != nil {
+				if err := sameAnchors(fmt.Sprintf("sub-item %d of item %d of block %d", k+1, j+1, i+1), sub.Text, fmt.Sprintf("the original's (%s:%d)", origFile, os.Line), os.Text, acronyms); err != nil {
 					return nil, fail(r.subs[j][k], "%v", err)
 				}
 			}
@@ -216,11 +218,36 @@ func plural(n int, noun string) string {
 // Latin script, of which all-capital ones (acronyms such as DCAF) count.
 var anchor = regexp.MustCompile(`[0-9]+|[A-Za-z]+`)
 
-// anchors returns the numbers and Latin acronyms of s.
-func anchors(s string) []string {
+// cyrillic reports whether the text of doc has more Cyrillic letters than
+// others: then its Latin acronyms (DCAF) are names that a translation
+// keeps; in a Latin-script original they are Serbian acronyms (OEBS) that
+// a translation translates (OSCE).
+func cyrillic(doc *document.Document) bool {
+	n := 0
+	count := func(s string) {
+		for _, r := range s {
+			switch {
+			case unicode.Is(unicode.Cyrillic, r):
+				n++
+			case unicode.IsLetter(r):
+				n--
+			}
+		}
+	}
+	for _, b := range doc.Blocks {
+		count(b.Text)
+		for _, it := range b.Items {
+			count(it.Text)
+		}
+	}
+	return n > 0
+}
+
+// anchors returns the numbers of s, and its Latin acronyms if acronyms.
+func anchors(s string, acronyms bool) []string {
 	var out []string
 	for _, a := range anchor.FindAllString(s, -1) {
-		if a[0] >= '0' && a[0] <= '9' || len(a) >= 2 && strings.ToUpper(a) == a {
+		if a[0] >= '0' && a[0] <= '9' || acronyms && len(a) >= 2 && strings.ToUpper(a) == a {
 			out = append(out, a)
 		}
 	}
@@ -231,13 +258,13 @@ func anchors(s string) []string {
 // paragraph)"), lacks a number or Latin acronym that orig, the text of
 // origWhat, has. Swapped or merged blocks differ there, whatever their
 // words.
-func sameAnchors(what, tr, origWhat, orig string) error {
+func sameAnchors(what, tr, origWhat, orig string, acronyms bool) error {
 	have := map[string]bool{}
-	for _, a := range anchors(tr) {
+	for _, a := range anchors(tr, acronyms) {
 		have[a] = true
 	}
 	var missing []string
-	for _, a := range anchors(orig) {
+	for _, a := range anchors(orig, acronyms) {
 		if !have[a] && !slices.Contains(missing, strconv.Quote(a)) {
 			missing = append(missing, strconv.Quote(a))
 		}

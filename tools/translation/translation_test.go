@@ -125,3 +125,20 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestAnchorsLatinOriginal checks that a Latin-script original's acronyms,
+// Serbian ones, need not appear in the translation; its numbers must.
+func TestAnchorsLatinOriginal(t *testing.T) {
+	orig, err := seedparse.Parse("seeds/b.txt", []byte("Naslov\nBeograd, 3. mart 2016.\nZaključci\nUčesnici iz OEBS su se složili 2016. godine.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const tr = "---\ntitle: Title\nplace: Belgrade\n---\n\n## Conclusions\n\nParticipants from the OSCE agreed in 2016.\n"
+	if _, err := Read("seeds/b.en.md", []byte(tr), orig, "seeds/b.txt"); err != nil {
+		t.Errorf("acronym of a Latin original: %v", err)
+	}
+	_, err = Read("seeds/b.en.md", []byte(strings.Replace(tr, "2016", "2017", 1)), orig, "seeds/b.txt")
+	if want := `seeds/b.en.md:8: block 2 (a paragraph) lacks "2016", which block 2 of the original (seeds/b.txt:4) has: numbers, dates and Latin acronyms must be the same`; err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}
