@@ -230,6 +230,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(data)
 	f.Add([]byte(header + "· а\n1. б\n2) в\n- г -\nНаслов\nкрај"))
+	f.Add([]byte(header + "Учесници:\n1. први:\nа) прво,\n– друго\n2. други\nнаставак.[1]\n3. марта\n2016. године.²\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Parse("seeds/fuzz.txt", data)
 		if err != nil {
