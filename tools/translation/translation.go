@@ -158,7 +158,11 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 		if err != nil {
 			var second *secondParagraph
 			if errors.As(err, &second) && i < len(orig.Blocks) {
-				return nil, fail(second.offset, "a second paragraph in item %d of block %d: a list item is one paragraph, as in the original (%s:%d)", second.item, i+1, origFile, orig.Blocks[i].Items[min(second.item, len(orig.Blocks[i].Items))-1].Line)
+				line := orig.Blocks[i].Line // the original's item, or else its block
+				if items := orig.Blocks[i].Items; second.item <= len(items) {
+					line = items[second.item-1].Line
+				}
+				return nil, fail(second.offset, "a second paragraph in item %d of block %d: a list item is one paragraph, as in the original (%s:%d)", second.item, i+1, origFile, line)
 			}
 			var pe *posError
 			if errors.As(err, &pe) {
