@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/regionaldialogue/site/tools/document"
-	"github.com/regionaldialogue/site/tools/mdtext"
+	"github.com/regionaldialogue/site/tools/internal/hugomd"
 	"github.com/regionaldialogue/site/tools/pages"
 )
 
@@ -227,7 +227,7 @@ func TestErrorsChangeNothing(t *testing.T) {
 		{"no title", map[string]string{"seeds/z.txt": "Београд, 3. март 2016.\nЗакључци\nТекст.\n"}, "seeds/z.txt:1: no title: the first line is the date line"},
 		{"Windows-1251", map[string]string{"seeds/z.txt": "\xcd\xe0\xf1\xeb\xee\xe2\n"}, "seeds/z.txt:1: file is not UTF-8; it looks like Windows-1251 (Cyrillic); convert it with: iconv -f WINDOWS-1251 -t UTF-8 seeds/z.txt > converted.txt && mv converted.txt seeds/z.txt"},
 		{"UTF-16", map[string]string{"seeds/z.txt": "\xff\xfe\x1d\x04"}, "seeds/z.txt:1: file is UTF-16 text, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8 seeds/z.txt > converted.txt && mv converted.txt seeds/z.txt"},
-		{"NUL", map[string]string{"seeds/z.txt": "Наслов\x00\n"}, "seeds/z.txt:1: NUL byte at column 13: this is not a plain-text export"},
+		{"NUL", map[string]string{"seeds/z.txt": "Наслов\x00\n"}, "seeds/z.txt:1: NUL byte at column 7: this is not a plain-text export"},
 		{"too large", map[string]string{"seeds/z.txt": strings.Repeat("x", 10<<20+1)}, "seeds/z.txt: file is 10.0 MiB; an input may be at most 10 MiB"},
 		{"translation with a block too few", map[string]string{"seeds/a.en.md": strings.Replace(seedAen, "- first,\n- second.\n", "", 1)},
 			"seeds/a.en.md:8: the translation ends after 2 blocks; block 3 of the original (seeds/a.txt:5, a bulleted list of 2 items) has no translation"},
@@ -293,20 +293,23 @@ func checkRendered(t *testing.T, name string, doc *document.Document, v pages.Ve
 		t.Fatal(err)
 	}
 	body := page[bytes.Index(page[4:], []byte("\n---\n"))+9:]
-	got, err := mdtext.Blocks(body)
+	got, err := hugomd.Blocks(body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []mdtext.Block
+	var want []hugomd.Block
 	for _, b := range doc.Blocks {
 		switch b.Kind {
 		case document.Heading:
-			want = append(want, mdtext.Block{Tag: "h2", ID: b.ID, Text: b.Text})
+			want = append(want, hugomd.Block{Tag: "h2", ID: b.ID, Text: b.Text})
 		case document.Paragraph:
-			want = append(want, mdtext.Block{Tag: "p", ID: b.ID, Text: b.Text})
+			want = append(want, hugomd.Block{Tag: "p", ID: b.ID, Text: b.Text})
 		default:
 			for _, it := range b.Items {
-				want = append(want, mdtext.Block{Tag: "li", ID: it.ID, Text: it.Text})
+				want = append(want, hugomd.Block{Tag: "li", ID: it.ID, Text: it.Text})
+				for _, sub := range it.Items {
+					want = append(want, hugomd.Block{Tag: "li", ID: sub.ID, Text: sub.Text})
+				}
 			}
 		}
 	}

@@ -7,7 +7,9 @@
 // (bullet signs, the dashes around a subtitle) are already gone, runs of
 // white space are single spaces, and nothing is escaped for any output
 // format. Every word the reader sees is in Title, Subtitle, Place, Type or
-// Blocks, in reading order.
+// Blocks, in reading order: the blocks' Text, their Items' Text and those
+// items' sub-items (Item.Items, a nested list; added after the first
+// release, so a writer that walks Items must walk these too).
 package document
 
 import (
@@ -16,7 +18,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Document is one document in one language.
@@ -120,9 +121,25 @@ type Block struct {
 type Item struct {
 	Text string
 	// ID is "b1", "b2", … for bulleted items and "n1", "n2", … for numbered
-	// items, counted through the whole document.
+	// items, counted through the whole document; a sub-item's id is its
+	// item's id and a letter: "n2a", "n2b", ….
 	ID   string
 	Line int
+	// Items are the item's sub-items, a bulleted list nested under it
+	// ("а)", "б)" or dashes under a numbered item in the seed); nil for
+	// most items. They hold no sub-items of their own. A writer that walks
+	// the items of a list must walk these too, or it loses their text.
+	Items []Item
+}
+
+// SubItemID returns the id of the n-th (0-based) sub-item of the item with
+// id parent: "n2a", "n2b", … "n2z", "n2aa", "n2ab", ….
+func SubItemID(parent string, n int) string {
+	suffix := ""
+	for n++; n > 0; n = (n - 1) / 26 {
+		suffix = string(rune('a'+(n-1)%26)) + suffix
+	}
+	return parent + suffix
 }
 
 // Error is a problem in an input file, reported as "file:line: message".
@@ -164,48 +181,8 @@ func (d *Document) Description() string {
 // firstSentence returns s up to the end of its first sentence: a '.', '!'
 // or '?' followed by a space and a capital letter, or the end of s. A
 // sentence longer than max runes is cut at the last space before it and
-// ends with "…".
+// ends with "…". Invalid bytes in s become U+FFFD.
 func firstSentence(s string, max int) string {
-	// Only the first max runes matter: a sentence that ends after them is
-	// cut anyway. at is the byte offset of rune max (len(s) if s has no
-	// more runes); s[:at] must be valid UTF-8 for the bytes to stand for
-	// the runes, and an invalid byte there leaves the work to the rune
-	// version (which spells it U+FFFD).
-	at := 0
-	for n := 0; at < len(s) && n < max; n++ {
-		if s[at] < utf8.RuneSelf {
-			at++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[at:])
-		if r == utf8.RuneError && size == 1 {
-			return firstSentenceRunes(s, max)
-		}
-		at += size
-	}
-	// A sentence ends within them at a '.', '!' or '?' before at, followed
-	// by a space and a capital letter. The marks and the space are ASCII,
-	// so a byte that is one is that rune.
-	for i := 0; i < at && i+2 < len(s); i++ {
-		if c := s[i]; (c == '.' || c == '!' || c == '?') && s[i+1] == ' ' {
-			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
-				return s[:i+1]
-			}
-		}
-	}
-	if at == len(s) {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:at+1], ' ')
-	if cut <= 0 {
-		cut = at
-	}
-	return strings.TrimRight(s[:cut], " ,;:") + "…"
-}
-
-// firstSentenceRunes is firstSentence on runes, for any s: invalid bytes
-// become U+FFFD.
-func firstSentenceRunes(s string, max int) string {
 	rs := []rune(s)
 	end := len(rs)
 	for i := 0; i+2 < len(rs); i++ {

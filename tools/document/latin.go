@@ -41,7 +41,12 @@ func ToLatin(doc *Document, file string) (*Document, []string) {
 		b.Items = slices.Clone(b.Items)
 		convert(&b.Text, b.Line, true)
 		for j := range b.Items {
-			convert(&b.Items[j].Text, b.Items[j].Line, true)
+			it := &b.Items[j]
+			convert(&it.Text, it.Line, true)
+			it.Items = slices.Clone(it.Items) // sub-items: see Item
+			for k := range it.Items {
+				convert(&it.Items[k].Text, it.Items[k].Line, true)
+			}
 		}
 	}
 	if len(l.Blocks) > 0 {

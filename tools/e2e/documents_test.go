@@ -154,6 +154,9 @@ func sourceWords(t *testing.T, d *document) (string, []string) {
 		w = append(w, strings.Fields(b.Text)...)
 		for _, item := range b.Items {
 			w = append(w, strings.Fields(item.Text)...)
+			for _, sub := range item.Items {
+				w = append(w, strings.Fields(sub.Text)...)
+			}
 		}
 	}
 	return source, w

@@ -101,14 +101,10 @@
 //
 // # Rendering and proof
 //
-// New returns a goldmark.Markdown configured as config.toml configures
-// Hugo's goldmark; the unexported settings map lists those settings, and
-// TestConfig fails when config.toml disagrees with it, TestSettingsProbes
-// when New does. Blocks renders Markdown with New and reads back, from the
-// HTML, each heading, paragraph and list item with its id and text. The
-// tests render every shape of every escape case, of every ASCII punctuation
-// character in many positions, of testdata/corpus.txt (the seed's lines
-// included) and of fuzzed input (FuzzEscapeRoundTrip), and require exactly
-// the original text and id back. With MDTEXT_HUGO=1, TestHugo renders them
-// through the real Hugo (go tool hugo) and the real config.toml as well.
+// The tests render every shape of every escape case, of every ASCII
+// punctuation character in many positions, of testdata/corpus.txt (the
+// seed's lines included) and of fuzzed input (FuzzEscapeRoundTrip) with
+// Hugo's own goldmark converter and the site's config.toml
+// (tools/internal/hugomd), and require exactly the original text and id
+// back. TestHugo also builds a page with the real Hugo command.
 package mdtext

@@ -13,23 +13,12 @@ import (
 // UTF-8 on one line, no control characters, no leading or trailing ASCII
 // space, no runs of spaces. Outside the domain the result is unspecified.
 func Escape(s string) string {
-	if plain(s) {
-		return s
-	}
-	return string(appendEscaped(make([]byte, 0, len(s)+len(s)/8), s))
+	return string(AppendEscape(nil, s))
 }
 
-// AppendEscape appends Escape(s) to dst and returns the extended slice.
+// AppendEscape appends Escape(s) to dst and returns the extended slice: s
+// with a backslash before every rune that needs one.
 func AppendEscape(dst []byte, s string) []byte {
-	if plain(s) {
-		return append(dst, s...)
-	}
-	return appendEscaped(dst, s)
-}
-
-// appendEscaped appends s to dst with a backslash before every rune that
-// needs one.
-func appendEscaped(dst []byte, s string) []byte {
 	trail := trailingHashes(s)
 	digits := leadingDigits(s)
 	var prev rune // the previous rune of s; 0 at the start
@@ -42,42 +31,6 @@ func appendEscaped(dst []byte, s string) []byte {
 		prev = r
 	}
 	return dst
-}
-
-// special marks the bytes needsEscape may escape anywhere in a string.
-var special = func() (t [256]uint8) {
-	for _, c := range []byte("\\`*[]<~|{}_&!#") {
-		t[c] = 1
-	}
-	return t
-}()
-
-// plain reports whether Escape would leave s as it is because it has none
-// of the bytes that may need escaping anywhere, and its first byte needs
-// none at the start: most text of a document, which is then not copied.
-// It looks at eight bytes a step, with one branch for them.
-func plain(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch c := s[0]; {
-	case c == '>' || c == '-' || c == '+' || c == '=' || c == ':', c >= '0' && c <= '9':
-		return false
-	}
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		if special[b[0]]|special[b[1]]|special[b[2]]|special[b[3]]|
-			special[b[4]]|special[b[5]]|special[b[6]]|special[b[7]] != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if special[s[i]] != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // needsEscape reports whether the rune r at byte offset i of s must be
@@ -203,8 +156,9 @@ func AppendParagraph(dst []byte, text, id string) []byte {
 //	ListItem("-", text, "b1")    "- ESC\n  {#b1}"
 //	ListItem("10.", text, "n1")  "10. ESC\n    {#n1}"
 //
-// marker is "-" for a bullet list or a number of one to nine ASCII digits
-// followed by "." for an ordered list. Items must be separated by a blank
+// marker is "-" or "*" for a bullet list, or a number of one to nine ASCII
+// digits followed by "." or ")" for an ordered list (two lists in a row
+// need different markers, or Markdown reads them as one). Items must be separated by a blank
 // line: only in a loose list does goldmark give the item's paragraph the id.
 // It panics if marker, text or id is invalid.
 func ListItem(marker, text, id string) string {
@@ -235,11 +189,11 @@ func appendAttr(dst []byte, id string) []byte {
 }
 
 func validMarker(m string) bool {
-	if m == "-" {
+	if m == "-" || m == "*" {
 		return true
 	}
 	n := leadingDigits(m)
-	return n >= 1 && n <= 9 && len(m) == n+1 && m[n] == '.'
+	return n >= 1 && n <= 9 && len(m) == n+1 && (m[n] == '.' || m[n] == ')')
 }
 
 // ValidID reports whether id can be used as a block id: an ASCII letter

@@ -1,7 +1,6 @@
 package mdtext
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -204,6 +203,8 @@ func TestBlockShapes(t *testing.T) {
 		{ListItem("1.", "тачка", "n1"), "1. тачка\n   {#n1}"},
 		{ListItem("7.", "тачка", "n7"), "7. тачка\n   {#n7}"},
 		{ListItem("10.", "тачка", "n10"), "10. тачка\n    {#n10}"},
+		{ListItem("*", "ставка", "b1"), "* ставка\n  {#b1}"},
+		{ListItem("2)", "тачка", "n2"), "2) тачка\n   {#n2}"},
 		{ListItem("123456789.", "x", "n"), "123456789. x\n           {#n}"},
 	} {
 		if c.got != c.want {
@@ -216,8 +217,8 @@ func TestBlockShapes(t *testing.T) {
 		func() { Paragraph("x", "1p") },
 		func() { Paragraph("x", "p 1") },
 		func() { Paragraph("x", "p}") },
-		func() { ListItem("*", "x", "b1") },
-		func() { ListItem("1)", "x", "b1") },
+		func() { ListItem("+", "x", "b1") },
+		func() { ListItem("1:", "x", "b1") },
 		func() { ListItem("1234567890.", "x", "b1") },
 		func() { ListItem("", "x", "b1") },
 	} {
@@ -232,42 +233,15 @@ func TestBlockShapes(t *testing.T) {
 	}
 }
 
-// TestAppendEscape checks that AppendEscape appends what Escape returns,
-// for the plain texts (copied as they are) and the escaped ones.
+// TestAppendEscape checks that AppendEscape keeps what dst holds.
 func TestAppendEscape(t *testing.T) {
-	for _, c := range escapeCases {
-		prefix := []byte("x ")
-		if got, want := string(AppendEscape(prefix, c.text)), "x "+Escape(c.text); got != want {
-			t.Errorf("AppendEscape(%q, %q) = %q, want %q", prefix, c.text, got, want)
-		}
-	}
-}
-
-// TestPlain checks plain, which looks at eight bytes a step, at every
-// offset of strings of 1 to 20 bytes: a byte that may need escaping
-// anywhere makes the string not plain, and a string plain says needs
-// nothing is one that appendEscaped leaves as it is.
-func TestPlain(t *testing.T) {
-	for n := 1; n <= 20; n++ {
-		base := []byte(strings.Repeat("ж", n)[:n]) // cut mid-rune: plain looks at bytes
-		base[0] = 'a'
-		if !plain(string(base)) {
-			t.Errorf("plain(%q) = false, want true", base)
-		}
-		for i := range n {
-			for c := range 256 {
-				s := slices.Clone(base)
-				s[i] = byte(c)
-				want := special[c] == 0 && !(i == 0 && (strings.IndexByte(">-+=:", byte(c)) >= 0 || c >= '0' && c <= '9'))
-				if got := plain(string(s)); got != want {
-					t.Fatalf("plain(%q) = %v, want %v", s, got, want)
-				}
-			}
-		}
-	}
-	for _, c := range escapeCases {
-		if plain(c.text) && string(appendEscaped(nil, c.text)) != c.text {
-			t.Errorf("plain(%q), but appendEscaped changes it", c.text)
+	for _, c := range []struct{ dst, text, want string }{
+		{"", "текст", "текст"},
+		{"x ", "*a* [1]", "x \\*a\\* \\[1\\]"},
+		{"# ", "2015. године", "# 2015\\. године"},
+	} {
+		if got := string(AppendEscape([]byte(c.dst), c.text)); got != c.want {
+			t.Errorf("AppendEscape(%q, %q) = %q, want %q", c.dst, c.text, got, c.want)
 		}
 	}
 }

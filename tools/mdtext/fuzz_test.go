@@ -7,7 +7,7 @@ import (
 )
 
 // FuzzEscapeRoundTrip requires every block shape (see shapes) of a text to
-// render, through New() and Blocks(), to exactly that text with its id.
+// render, through Hugo's goldmark converter (hugomd.Blocks), to exactly that text with its id.
 // Each input gives two texts, both mapped into Escape's domain with
 // toDomain (drop invalid UTF-8 and control characters, collapse runs of
 // spaces, trim spaces; empty results are skipped):

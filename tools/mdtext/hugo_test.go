@@ -9,11 +9,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/regionaldialogue/site/tools/internal/hugomd"
 )
 
 // TestHugo renders the escape cases, the corpus and every punctuation form
 // through the real Hugo (go tool hugo, v0.165.0 from go.mod) with the real
-// config.toml, and requires the same blocks as from New(). On a fresh
+// config.toml, and requires the same blocks as hugomd.Blocks. On a fresh
 // machine its first run compiles Hugo (one to two minutes), as the site's
 // end-to-end tests do.
 func TestHugo(t *testing.T) {
@@ -31,7 +33,7 @@ func TestHugo(t *testing.T) {
 
 	var md strings.Builder
 	md.WriteString("---\ntitle: mdtext check\n---\n\n")
-	var want []Block
+	var want []hugomd.Block
 	for i, text := range texts {
 		id := func(p string) string { return fmt.Sprintf("%s%d", p, i) }
 		md.WriteString(strings.Join([]string{
@@ -43,14 +45,14 @@ func TestHugo(t *testing.T) {
 			ListItem("9.", text, id("n")),
 			ListItem("10.", text, id("m")),
 		}, "\n\n") + "\n\n")
-		for _, b := range []Block{{"h2", id("s"), text}, {"p", id("p"), text}, {"li", id("b"), text}, {"li", id("c"), text}, {"p", id("q"), text}, {"li", id("n"), text}, {"li", id("m"), text}} {
+		for _, b := range []hugomd.Block{{Tag: "h2", ID: id("s"), Text: text}, {Tag: "p", ID: id("p"), Text: text}, {Tag: "li", ID: id("b"), Text: text}, {Tag: "li", ID: id("c"), Text: text}, {Tag: "p", ID: id("q"), Text: text}, {Tag: "li", ID: id("n"), Text: text}, {Tag: "li", ID: id("m"), Text: text}} {
 			want = append(want, b)
 		}
 	}
-	// New() must agree on the page body first.
+	// Hugo's converter must agree on the page body first.
 	body := md.String()[strings.Index(md.String(), "\n---\n")+5:]
-	if got, err := Blocks([]byte(body)); err != nil || !slices.Equal(got, want) {
-		t.Fatalf("New() disagrees with itself (err %v)", err)
+	if got, err := hugomd.Blocks([]byte(body)); err != nil || !slices.Equal(got, want) {
+		t.Fatalf("hugomd.Blocks disagrees (err %v)", err)
 	}
 
 	site := t.TempDir()
@@ -91,7 +93,7 @@ func TestHugo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := HTMLBlocks(html)
+	got, err := hugomd.HTMLBlocks(html)
 	if err != nil {
 		t.Fatal(err)
 	}

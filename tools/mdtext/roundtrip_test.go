@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/regionaldialogue/site/tools/internal/hugomd"
 )
 
 // inDomain reports whether s is in Escape's domain: valid UTF-8, no control
@@ -43,7 +45,7 @@ func toDomain(s string) string {
 type shape struct {
 	name string
 	md   string
-	want []Block
+	want []hugomd.Block
 }
 
 // shapes returns every block shape for text: each on its own (at the start
@@ -56,15 +58,19 @@ func shapes(text string) []shape {
 	ordered := ListItem("1.", text, "n1") + "\n\n" + ListItem("2.", text, "n2")
 	wide := ListItem("10.", text, "w1") + "\n\n" + ListItem("11.", text, "w2")
 	late := ListItem("7.", text, "m1")
-	blk := func(tag, id string) Block { return Block{tag, id, text} }
+	// Two lists of a kind in a row, told apart by their markers.
+	twice := strings.Join([]string{ListItem("-", text, "b1"), ListItem("-", text, "b2"), ListItem("*", text, "b3"), ListItem("*", text, "b4"),
+		ListItem("1.", text, "n1"), ListItem("2.", text, "n2"), ListItem("1)", text, "n3"), ListItem("2)", text, "n4")}, "\n\n") + "\n"
+	blk := func(tag, id string) hugomd.Block { return hugomd.Block{Tag: tag, ID: id, Text: text} }
 	all := strings.Join([]string{h, p, Paragraph(text, "p5"), bullets, Paragraph(text, "p2"), ordered, Paragraph(text, "p3"), wide, Paragraph(text, "p4"), late + "\n\n" + ListItem("8.", text, "m2"), Heading(text, "s2")}, "\n\n") + "\n"
 	return []shape{
-		{"heading", h + "\n", []Block{blk("h2", "s1")}},
-		{"paragraph", p + "\n", []Block{blk("p", "p1")}},
-		{"bullets", bullets + "\n", []Block{blk("li", "b1"), blk("li", "b2")}},
-		{"ordered", ordered + "\n", []Block{blk("li", "n1"), blk("li", "n2")}},
-		{"ordered10", wide + "\n", []Block{blk("li", "w1"), blk("li", "w2")}},
-		{"page", all, []Block{
+		{"heading", h + "\n", []hugomd.Block{blk("h2", "s1")}},
+		{"paragraph", p + "\n", []hugomd.Block{blk("p", "p1")}},
+		{"bullets", bullets + "\n", []hugomd.Block{blk("li", "b1"), blk("li", "b2")}},
+		{"ordered", ordered + "\n", []hugomd.Block{blk("li", "n1"), blk("li", "n2")}},
+		{"ordered10", wide + "\n", []hugomd.Block{blk("li", "w1"), blk("li", "w2")}},
+		{"lists in a row", twice, []hugomd.Block{blk("li", "b1"), blk("li", "b2"), blk("li", "b3"), blk("li", "b4"), blk("li", "n1"), blk("li", "n2"), blk("li", "n3"), blk("li", "n4")}},
+		{"page", all, []hugomd.Block{
 			blk("h2", "s1"), blk("p", "p1"), blk("p", "p5"), blk("li", "b1"), blk("li", "b2"), blk("p", "p2"),
 			blk("li", "n1"), blk("li", "n2"), blk("p", "p3"), blk("li", "w1"), blk("li", "w2"),
 			blk("p", "p4"), blk("li", "m1"), blk("li", "m2"), blk("h2", "s2"),
@@ -83,12 +89,12 @@ func checkRoundTrip(text string) error {
 		}
 	}
 	for _, sh := range shapes(text) {
-		got, err := Blocks([]byte(sh.md))
+		got, err := hugomd.Blocks([]byte(sh.md))
 		if err != nil {
 			return fmt.Errorf("%s: %v", sh.name, err)
 		}
 		if !slices.Equal(got, sh.want) {
-			out, _ := render([]byte(sh.md))
+			out, _ := hugomd.Render([]byte(sh.md))
 			return fmt.Errorf("%s of %q:\nmarkdown:\n%s\nhtml:\n%s\ngot  %q\nwant %q", sh.name, text, sh.md, out, got, sh.want)
 		}
 	}

@@ -1,6 +1,5 @@
 // Package pages writes a document as a Hugo content page: YAML front
-// matter, as the yaml.v3 encoder writes it (by hand when every value
-// allows, see frontmatter.go), and a Markdown body whose every block
+// matter, written by the yaml.v3 encoder, and a Markdown body whose every block
 // carries its stable id.
 //
 // A page looks like this (content/documents/<slug>.<lang>.md):
@@ -165,7 +164,6 @@ func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
 func AppendPage(dst []byte, doc *document.Document, v Version, slug string) ([]byte, error) {
 	fm := newFrontMatter(doc, v, slug)
 	buf := bytes.NewBuffer(dst)
-	buf.Grow(sizeHint(doc))
 	buf.WriteString("---\n")
 	from := "seeds/" + doc.Source
 	if v.TranslationFile != "" {
@@ -178,21 +176,6 @@ func AppendPage(dst []byte, doc *document.Document, v Version, slug string) ([]b
 	buf.WriteString("---\n")
 	writeBody(buf, doc.Blocks)
 	return buf.Bytes(), nil
-}
-
-// sizeHint returns a size that the page of doc rarely outgrows, so that
-// its buffer is allocated once: the front matter's text (the description
-// at most a paragraph) and fields, and the blocks' text with room for
-// markers, ids and some escapes.
-func sizeHint(doc *document.Document) int {
-	n := 2048 + 2*len(doc.Title) + 2*len(doc.Subtitle) + len(doc.DateLine) + len(doc.Summary)
-	for _, b := range doc.Blocks {
-		n += 16 + len(b.Text) + len(b.Text)/8
-		for _, it := range b.Items {
-			n += 24 + len(it.Text) + len(it.Text)/8
-		}
-	}
-	return n
 }
 
 // writeBody writes the blocks as Markdown, a blank line between blocks and
@@ -217,6 +200,7 @@ func writeBody(buf *bytes.Buffer, blocks []document.Block) {
 				}
 				m := marker(b, j, alt)
 				buf.Write(append(mdtext.AppendListItem(buf.AvailableBuffer(), m, it.Text, it.ID), '\n'))
+				writeSubItems(buf, it.Items, strings.Repeat(" ", len(m)+1))
 				if len(b.Items) == 1 {
 					// Only a loose list gives its items' paragraphs their
 					// ids, and a list of one item is loose only if the item
@@ -226,6 +210,24 @@ func writeBody(buf *bytes.Buffer, blocks []document.Block) {
 				}
 			}
 		}
+	}
+}
+
+// writeSubItems writes an item's sub-items as a bulleted list nested in
+// it, indented to the item's content (indent), loose like every list:
+//
+//  2. текст
+//     {#n2}
+//
+//     - а) подтачка
+//     {#n2a}
+func writeSubItems(buf *bytes.Buffer, items []document.Item, indent string) {
+	for _, sub := range items {
+		md := mdtext.ListItem("-", sub.Text, sub.ID)
+		buf.WriteString("\n" + indent + strings.ReplaceAll(md, "\n", "\n"+indent) + "\n")
+	}
+	if len(items) == 1 {
+		buf.WriteString("\n" + indent + "  " + LooseMark + "\n")
 	}
 }
 

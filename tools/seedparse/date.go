@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/regionaldialogue/site/tools/document"
 )
@@ -39,85 +37,29 @@ func init() {
 }
 
 // dateShape matches a line that means to be a place-and-date line: a
-// place, a comma, and a day number. splitDateShape does its work; the
-// tests check the two agree.
+// place, a comma, and a day number.
 var dateShape = regexp.MustCompile(`^([^\d,][^\d]*?),\s*(\d.*)$`)
 
-// splitDateShape returns dateShape's two groups for s, if it matches,
-// without running the expression: a title line that is no date line is
-// rejected by a scan for its first digit. The place is everything before
-// the last comma before the first digit, when only white space (\s)
-// separates that comma from the digit; it must not start with a comma.
-// The date part runs from that digit to the end and has no line break.
-func splitDateShape(s string) (place, date string, ok bool) {
-	d := strings.IndexAny(s, "0123456789")
-	if d <= 0 || strings.IndexByte(s[d:], '\n') >= 0 {
-		return "", "", false
-	}
-	j := d - 1
-	for j >= 0 && strings.IndexByte("\t\n\f\r ", s[j]) >= 0 {
-		j--
-	}
-	if j < 1 || s[j] != ',' || s[0] == ',' {
-		return "", "", false
-	}
-	return s[:j], s[d:], true
-}
-
 // dateToken splits the date part into numbers, words and range signs.
-// dateTokens does its work; the tests check the two agree.
 var dateToken = regexp.MustCompile(`\d+\.?|\p{L}+|[–—-]`)
-
-// dateTokens returns dateToken.FindAllString(s, -1) without running the
-// expression: runs of ASCII digits with an optional '.', runs of letters,
-// and single dashes, skipping every other rune. At most one of the three
-// can start at any rune, so the first match is the only one.
-func dateTokens(s string) []string {
-	var toks []string
-	for i := 0; i < len(s); {
-		start := i
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r >= '0' && r <= '9':
-			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-				i++
-			}
-			if i < len(s) && s[i] == '.' {
-				i++
-			}
-		case unicode.IsLetter(r):
-			for i < len(s) {
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				i += size
-			}
-		case r == '–' || r == '—' || r == '-':
-			i += size
-		default:
-			i += size
-			continue
-		}
-		toks = append(toks, s[start:i])
-	}
-	return toks
-}
 
 // errNotDate says a line is not shaped like a date line at all.
 var errNotDate = fmt.Errorf("not a date line")
 
 // parseDateLine parses "Београд, 26 – 27. новембар 2015. године" and the
 // other forms of the family: a single day, a range within a month or across
-// months or years, written with –, - or и, with or without "године".
+// months or years, written with –, - or и, with or without "године"; a day
+// written with numbers ("26.11.2015."); and a venue after the date, after a
+// comma ("…2015. године, Дом Народне скупштине"), which stays in the date
+// line as written.
 // It returns errNotDate for a line of another shape, and a descriptive
 // error for a date line it cannot read.
 func parseDateLine(s string) (place string, start, end document.Date, err error) {
-	head, dates, ok := splitDateShape(s)
-	if !ok {
+	m := dateShape.FindStringSubmatch(s)
+	if m == nil {
 		return "", start, end, errNotDate
 	}
-	place = strings.TrimSpace(head)
+	place, dates := strings.TrimSpace(m[1]), m[2]
 	type part struct{ day, month, year int }
 	var parts []part
 	cur := part{}
@@ -126,7 +68,21 @@ func parseDateLine(s string) (place string, start, end document.Date, err error)
 		parts = append(parts, cur)
 		cur = part{}
 	}
-	for _, tok := range dateTokens(dates) {
+	spans := dateToken.FindAllStringIndex(dates, -1)
+	hasMonthWord := false
+	for _, sp := range spans {
+		if _, ok := months[strings.ToLower(dates[sp[0]:sp[1]])]; ok {
+			hasMonthWord = true
+		}
+	}
+	prevEnd, prevTok := 0, ""
+	for _, sp := range spans {
+		tok := dates[sp[0]:sp[1]]
+		if cur.year != 0 && strings.Contains(dates[prevEnd:sp[0]], ",") {
+			break // a venue after the date: "…2015. године, Дом Народне скупштине"
+		}
+		lastTok := prevTok
+		prevEnd, prevTok = sp[1], tok
 		low := strings.ToLower(tok)
 		switch {
 		case tok[0] >= '0' && tok[0] <= '9':
@@ -140,6 +96,8 @@ func parseDateLine(s string) (place string, start, end document.Date, err error)
 				cur.year = n
 			case len(digits) <= 2 && cur.day == 0:
 				cur.day = n
+			case len(digits) <= 2 && cur.month == 0 && !hasMonthWord && strings.HasSuffix(lastTok, ".") && strings.HasSuffix(tok, "."):
+				cur.month = n // "26.11.2015.": the month written as a number
 			case len(digits) <= 2:
 				return "", start, end, fmt.Errorf("two days %d and %s without a range sign between them", cur.day, digits)
 			default:
@@ -154,6 +112,9 @@ func parseDateLine(s string) (place string, start, end document.Date, err error)
 		case low == "године" || low == "godine" || low == "год" || low == "god":
 		default:
 			mo, ok := months[low]
+			if !ok && cur.year != 0 {
+				return "", start, end, fmt.Errorf("unexpected %q after the date: a venue may follow the date after a comma (%q)", tok, lastTok+", "+tok+" …")
+			}
 			if !ok {
 				return "", start, end, fmt.Errorf("unknown month %q", tok)
 			}

@@ -2,6 +2,7 @@ package seedparse
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 
@@ -86,5 +87,8 @@ func looksWindows1251(data []byte) bool {
 // lineAt returns the 1-based line of byte offset i.
 func lineAt(data []byte, i int) int { return bytes.Count(data[:i], []byte{'\n'}) + 1 }
 
-// colAt returns the 1-based byte column of offset i in its line.
-func colAt(data []byte, i int) int { return i - bytes.LastIndexByte(data[:i], '\n') }
+// colAt returns the 1-based column of offset i in its line, in
+// characters (an invalid byte counts as one).
+func colAt(data []byte, i int) int {
+	return utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i]) + 1
+}

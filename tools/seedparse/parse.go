@@ -21,12 +21,15 @@
 // The title comes first and may wrap over several lines; they are joined
 // with a space. A subtitle may follow, framed by dashes ("- … -", also with
 // – or —), on one line or several. Then the place-and-date line: a place, a
-// comma, and a date: a single day ("3. март 2016. године"), a range within
-// a month ("26 – 27. новембар 2015.", "26. и 27. новембра 2015."), or across
-// months or years ("30. новембар – 1. децембар 2016."); month names in
-// nominative or genitive, in Cyrillic or Latin script; "године" optional.
-// The line after it is the document-type heading (Закључци, Препоруке,
-// Декларација, …).
+// comma, and a date: a single day ("3. март 2016. године", also written
+// with numbers, "26.11.2015."), a range within a month ("26 – 27. новембар
+// 2015.", "26. и 27. новембра 2015."), or across months or years ("30.
+// новембар – 1. децембар 2016."); month names in nominative or genitive,
+// in Cyrillic or Latin script; "године" optional. A venue may follow the
+// date after a comma ("…2015. године, Дом Народне скупштине"); it stays in
+// the date line as written. The line after it is the document-type heading
+// (Закључци, Препоруке, Декларација, …), also with a colon or in lower case
+// ("Закључци:", "закључци"), kept as written.
 //
 // # The body
 //
@@ -34,14 +37,28 @@
 //   - a bulleted item: a line starting with ·, •, ◦, ▪, ■, ●, ‣, ►, -, –, —,
 //   - or Word's Symbol-font bullet (U+F0B7, U+F0A7), then a space;
 //   - a numbered item: "1. " or "1) ", when the number is 1 or continues the
-//     last numbered list (so a sentence that starts with "26. новембра" is
-//     not mistaken for an item);
+//     last numbered list, and the text after it is not a month's name: "26.
+//     новембра 2015. године …" and "3. март …" begin sentences, whatever
+//     the number, since the items of this family begin with a verbal noun
+//     or a lower-case word, never with a month;
+//   - a sub-item of the numbered item before it: a line starting with a
+//     lower-case letter and ")" ("а) ", "б) ", kept as text), or, when that
+//     item ends with a colon, a dash and a space ("– ", dropped). Sub-items
+//     form a bulleted list nested in their item, with ids n2a, n2b, …;
 //   - a heading: a line of at most twelve words that starts with a capital
 //     letter or a digit, does not end in sentence or clause punctuation, and
-//     is not the last line;
-//   - otherwise a paragraph. A line that starts with a lower-case letter
-//     continues the paragraph or item before it when that one does not end a
-//     sentence (Word's manual line breaks).
+//     is not the last line. Footnote markers at the end ("[2]", "[*]",
+//     superscript digits) do not count: "… порастао.[2]" ends a sentence;
+//   - otherwise a paragraph.
+//
+// A line that Word broke inside a sentence continues the paragraph or item
+// before it: when that one does not end with sentence punctuation and the
+// line starts with a lower-case letter, or with a digit ("2015. године …")
+// after a paragraph or item. After a heading-like short line, a line that
+// starts with a digit begins a new paragraph unless the short line ends
+// with a month's name and the line with a year ("… 26. и 27. новембра" /
+// "2015. године …"): where a break could go either way, the editor's line
+// breaks are kept.
 //
 // Consecutive items of one kind form a list. A paragraph that ends with a
 // colon and is followed by a list is marked as introducing it.
@@ -61,6 +78,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -130,7 +148,11 @@ func parseHeader(file string, doc *document.Document, lines []line) ([]line, err
 		break
 	}
 	if dateAt < 0 {
-		return nil, document.Errorf(file, expectedDateLine(lines), "no date line: expected \"Place, DD. month YYYY.\"")
+		at := expectedDateLine(lines)
+		if n := titleWords(lines, at); n > maxTitleWords {
+			return nil, document.Errorf(file, at, "no date line: expected \"Place, DD. month YYYY.\" after the title, but the title would be %d words long: is the date line missing?", n)
+		}
+		return nil, document.Errorf(file, at, "no date line: expected \"Place, DD. month YYYY.\"")
 	}
 	if dateAt == 0 {
 		return nil, document.Errorf(file, lines[0].n, "no title: the first line is the date line")
@@ -156,7 +178,7 @@ func parseHeader(file string, doc *document.Document, lines []line) ([]line, err
 	}
 
 	body := lines[dateAt+1:]
-	if len(body) == 0 || !isHeadingText(body[0].text) || isListItem(body[0].text) {
+	if len(body) == 0 || !isTypeHeading(body[0].text) {
 		n := lines[dateAt].n + 1
 		if len(body) > 0 {
 			n = body[0].n
@@ -168,6 +190,35 @@ func parseHeader(file string, doc *document.Document, lines []line) ([]line, err
 		return nil, document.Errorf(file, body[0].n, "no text after the document-type heading")
 	}
 	return body, nil
+}
+
+// maxTitleWords is the most words a title has; the longest of the family
+// has about twenty.
+const maxTitleWords = 30
+
+// titleWords returns the number of words on the lines before line at
+// (1-based), up to a subtitle: the title's, if the date line were at.
+func titleWords(lines []line, at int) int {
+	n := 0
+	for _, l := range lines {
+		if l.n >= at || isSubtitleStart(l.text) {
+			break
+		}
+		n += len(strings.Fields(l.text))
+	}
+	return n
+}
+
+// isTypeHeading reports whether s can be the document-type heading: a
+// heading ("Закључци"), also in lower case or with a colon ("закључци",
+// "Закључци:").
+func isTypeHeading(s string) bool {
+	t := strings.TrimSuffix(s, ":")
+	if t == "" || isListItem(s) {
+		return false
+	}
+	first, size := utf8.DecodeRuneInString(t)
+	return isHeadingText(string(unicode.ToUpper(first)) + t[size:])
 }
 
 // expectedDateLine returns the line where the date line should have been:
@@ -215,15 +266,17 @@ func joinText(ls []line) string {
 	return strings.Join(parts, " ")
 }
 
-// endsSentence reports whether s ends with sentence punctuation.
+// endsSentence reports whether s ends with sentence punctuation, footnote
+// markers after it aside.
 func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8.DecodeLastRuneInString(trimNotes(s))
 	return strings.ContainsRune(".!?:;…", r)
 }
 
-// isHeadingText reports whether s is short and unpunctuated like a heading.
+// isHeadingText reports whether s is short and unpunctuated like a
+// heading, footnote markers at its end aside.
 func isHeadingText(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8.DecodeLastRuneInString(trimNotes(s))
 	if strings.ContainsRune(".,;:!?…", r) {
 		return false
 	}
@@ -233,6 +286,54 @@ func isHeadingText(s string) bool {
 	}
 	return len(strings.Fields(s)) <= 12
 }
+
+// footnoteMarks matches the footnote markers that may end a line: "[2]",
+// "[*]" or superscript digits.
+var footnoteMarks = regexp.MustCompile(`(\[(\d{1,3}|\*{1,3})\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$`)
+
+// trimNotes returns s without the footnote markers at its end.
+func trimNotes(s string) string {
+	return footnoteMarks.ReplaceAllString(s, "")
+}
+
+// startsWithMonth reports whether s starts with a month's name, as the
+// text after a day number does in "27. новембра 2015. године …".
+func startsWithMonth(s string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	_, ok := months[strings.ToLower(s[:end])]
+	return ok
+}
+
+// subItem returns the text of s as a sub-item of the last item of list,
+// and whether s is one: a line that starts with a letter and ")" ("а) …",
+// kept as text) under any numbered item, or a dash and a space ("– …",
+// the dash dropped) under a numbered item that ends with a colon or
+// already has dashed sub-items.
+func subItem(list *document.Block, s string) (string, bool) {
+	if list == nil || list.Kind != document.NumberedList {
+		return "", false
+	}
+	last := list.Items[len(list.Items)-1]
+	if letteredItem.MatchString(s) {
+		return s, true
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune(dashes, r) && len(s) > size+1 && s[size] == ' ' &&
+		(strings.HasSuffix(last.Text, ":") || len(last.Items) > 0 && !letteredItem.MatchString(last.Items[0].Text)) {
+		return s[size+1:], true
+	}
+	return "", false
+}
+
+// year matches a year at the start of a line.
+var year = regexp.MustCompile(`^\d{4}\.? `)
+
+// letteredItem matches a line that starts with a lettered sub-item's
+// label: one Serbian Cyrillic or Latin lower-case letter and ")".
+var letteredItem = regexp.MustCompile(`^[а-шђјљњћџa-z]\) `)
 
 // item is a list item as written: its kind, number and text.
 type item struct {
@@ -269,39 +370,12 @@ func isListItem(s string) bool {
 	return ok
 }
 
-// blockID returns the id of the n-th block or item of a kind, its prefix
-// and n: "p3", "n12". The first hundred of each are made once.
-func blockID(prefix byte, n int) string {
-	if n < len(smallIDs[0]) {
-		switch prefix {
-		case 'b':
-			return smallIDs[0][n]
-		case 'n':
-			return smallIDs[1][n]
-		case 'p':
-			return smallIDs[2][n]
-		case 's':
-			return smallIDs[3][n]
-		}
-	}
-	return string(prefix) + strconv.Itoa(n)
-}
-
-var smallIDs = func() (t [4][100]string) {
-	for i, prefix := range "bnps" {
-		for n := range t[i] {
-			t[i][n] = string(prefix) + strconv.Itoa(n)
-		}
-	}
-	return t
-}()
-
 func parseBody(lines []line) []document.Block {
 	blocks := make([]document.Block, 0, len(lines))
-	var counts [128]int // by the prefix's letter
+	counts := map[byte]int{} // by the id's prefix
 	nextID := func(prefix byte) string {
 		counts[prefix]++
-		return blockID(prefix, counts[prefix])
+		return string(prefix) + strconv.Itoa(counts[prefix])
 	}
 	lastNumber := 0 // the number of the last numbered item so far
 	for i, l := range lines {
@@ -310,8 +384,13 @@ func parseBody(lines []line) []document.Block {
 			prev = &blocks[len(blocks)-1]
 		}
 		it, isItem := listItem(l.text)
-		if isItem && it.kind == document.NumberedList && it.number != 1 && it.number != lastNumber+1 {
+		if isItem && it.kind == document.NumberedList && (it.number != 1 && it.number != lastNumber+1 || startsWithMonth(it.text)) {
 			isItem = false // "26. новембра …" starts a sentence, not an item
+		}
+		if text, ok := subItem(prev, l.text); ok {
+			last := &prev.Items[len(prev.Items)-1]
+			last.Items = append(last.Items, document.Item{Text: text, ID: document.SubItemID(last.ID, len(last.Items)), Line: l.n})
+			continue
 		}
 		switch {
 		case isItem:
@@ -332,6 +411,9 @@ func parseBody(lines []line) []document.Block {
 		case len(blocks) > 1 && continues(prev, l.text):
 			if prev.Kind.IsList() {
 				last := &prev.Items[len(prev.Items)-1]
+				if len(last.Items) > 0 {
+					last = &last.Items[len(last.Items)-1]
+				}
 				last.Text += " " + l.text
 			} else {
 				prev.Text += " " + l.text
@@ -357,16 +439,30 @@ func parseBody(lines []line) []document.Block {
 }
 
 // continues reports whether text, a line that is not a list item,
-// continues block b after a manual line break: it starts with a lower-case
-// letter and b's last text does not end a sentence.
+// continues block b after a manual line break (Word's, inside a sentence):
+// b's last text does not end a sentence, and text starts with a lower-case
+// letter, or with a digit when b is a paragraph or a list ("2015.
+// године"), or with a year when b ends with a month's name ("… 26. и 27.
+// новембра" and "2015. године …"). Otherwise a short line without
+// punctuation followed by a line that starts with a digit stays a heading
+// and a paragraph: the editor's line break is kept when the break could
+// go either way.
 func continues(b *document.Block, text string) bool {
 	first, _ := utf8.DecodeRuneInString(text)
-	if !unicode.IsLower(first) {
+	switch {
+	case unicode.IsLower(first):
+	case unicode.IsDigit(first) && b.Kind != document.Heading:
+	case year.MatchString(text) && b.Kind == document.Heading && startsWithMonth(b.Text[strings.LastIndexByte(b.Text, ' ')+1:]):
+	default:
 		return false
 	}
 	last := b.Text
 	if b.Kind.IsList() {
-		last = b.Items[len(b.Items)-1].Text
+		it := b.Items[len(b.Items)-1]
+		if len(it.Items) > 0 {
+			it = it.Items[len(it.Items)-1]
+		}
+		last = it.Text
 	}
 	return !endsSentence(last)
 }

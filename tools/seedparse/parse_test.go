@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +34,12 @@ func TestParseDateLine(t *testing.T) {
 		{"Београд, Србија, 1. јул 2020", "Београд, Србија", d(2020, 7, 1), d(2020, 7, 1)},
 		{"Тирана, 29. фебруар 2024.", "Тирана", d(2024, 2, 29), d(2024, 2, 29)},
 		{"Будва, 26.–27. новембра 2015.", "Будва", d(2015, 11, 26), d(2015, 11, 27)},
+		// Written with numbers.
+		{"Београд, 26.11.2015.", "Београд", d(2015, 11, 26), d(2015, 11, 26)},
+		{"Београд, 3. 3. 2016. године", "Београд", d(2016, 3, 3), d(2016, 3, 3)},
+		// A venue after the date.
+		{"Београд, 26 – 27. новембар 2015. године, Дом Народне скупштине", "Београд", d(2015, 11, 26), d(2015, 11, 27)},
+		{"Београд, 3. март 2016, Палата Србија", "Београд", d(2016, 3, 3), d(2016, 3, 3)},
 	}
 	months := []string{"јануар", "фебруар", "март", "април", "мај", "јун", "јул", "август", "септембар", "октобар", "новембар", "децембар"}
 	genitive := []string{"јануара", "фебруара", "марта", "априла", "маја", "јуна", "јула", "августа", "септембра", "октобра", "новембра", "децембра"}
@@ -62,6 +67,9 @@ func TestParseDateLineErrors(t *testing.T) {
 		{"Београд, 27 – 26. новембар 2015.", "the range ends (2015-11-26) before it starts (2015-11-27)"},
 		{"Београд, 26. новембар", "a date needs day, month and year"},
 		{"Београд, 26 27. новембар 2015.", "two days 26 and 27 without a range sign between them"},
+		{"Београд, 26.13.2015.", "no such day: 26.13.2015"},
+		{"Београд, 26.11.", "a date needs day, month and year"},
+		{"Београд, 3. март 2016. Дом Народне скупштине", `unexpected "Дом" after the date: a venue may follow the date after a comma ("2016., Дом …")`},
 	}
 	for _, tt := range tests {
 		_, _, _, err := parseDateLine(tt.line)
@@ -69,8 +77,9 @@ func TestParseDateLineErrors(t *testing.T) {
 			t.Errorf("parseDateLine(%q) error = %v, want %q", tt.line, err, tt.err)
 		}
 	}
-	for _, line := range []string{"Закључци", "Учесници су се сложили, 2015. године је било тешко."} {
-		if _, _, _, err := parseDateLine(line); err != errNotDate && line == "Закључци" {
+	// Lines not shaped like a place, a comma and a day.
+	for _, line := range []string{"Закључци", "Београд 3. март 2016.", "3, март", ",3. март", ", 3. март", "Београд, март 3.", "Београд, x3. март"} {
+		if _, _, _, err := parseDateLine(line); err != errNotDate {
 			t.Errorf("parseDateLine(%q) = %v, want errNotDate", line, err)
 		}
 	}
@@ -92,8 +101,9 @@ func TestParseErrors(t *testing.T) {
 		{"no title", "Београд, 3. март 2016.\nЗакључци\nТекст.\n", "seeds/x.txt:1: no title: the first line is the date line"},
 		{"only subtitle", "- поднаслов -\nБеоград, 3. март 2016.\nЗакључци\nТекст.\n", "seeds/x.txt:1: no title: the document starts with its subtitle"},
 		{"no type heading", "Наслов\nБеоград, 3. март 2016.\nУчесници су се сложили.\n", `seeds/x.txt:3: no document-type heading after the date line: expected a short line such as "Закључци"`},
+		{"title too long", strings.Repeat("Ово је дугачак први ред који се чита као пасус, ", 6) + "крај.\nДруги ред.\nЗакључци\nТекст.\n", `seeds/x.txt:2: no date line: expected "Place, DD. month YYYY." after the title, but the title would be 61 words long: is the date line missing?`},
 		{"nothing after type", "Наслов\nБеоград, 3. март 2016.\nЗакључци\n", "seeds/x.txt:3: no text after the document-type heading"},
-		{"NUL", header + "Текст\x00.\n", "seeds/x.txt:4: NUL byte at column 11: this is not a plain-text export"},
+		{"NUL", header + "Текст\x00.\n", "seeds/x.txt:4: NUL byte at column 6: this is not a plain-text export"},
 		{"UTF-16 LE BOM", "\xff\xfeH\x00i\x00", "seeds/x.txt:1: file is UTF-16 text, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8 seeds/x.txt > converted.txt && mv converted.txt seeds/x.txt"},
 		{"UTF-16 BE no BOM", "\x04\x1d\x04\x30\x04\x41\x04\x3b\x04\x3e\x04\x32\x00\n", "seeds/x.txt:1: file is UTF-16 text, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8 seeds/x.txt > converted.txt && mv converted.txt seeds/x.txt"},
 		{"Windows-1251", "\xcd\xe0\xf1\xeb\xee\xe2\n\xc1\xe5\xee\xe3\xf0\xe0\xe4, 3. \xec\xe0\xf0\xf2 2016.\n", "seeds/x.txt:1: file is not UTF-8; it looks like Windows-1251 (Cyrillic); convert it with: iconv -f WINDOWS-1251 -t UTF-8 seeds/x.txt > converted.txt && mv converted.txt seeds/x.txt"},
@@ -107,6 +117,19 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error = %v\nwant    %s", err, tt.err)
 			}
 		})
+	}
+}
+
+func TestParseType(t *testing.T) {
+	for _, typ := range []string{"Закључци", "Закључци:", "закључци", "Zaključci"} {
+		doc, err := Parse("seeds/x.txt", []byte("Наслов\nБеоград, 3. март 2016.\n"+typ+"\nТекст.\n"))
+		if err != nil {
+			t.Errorf("type %q: %v", typ, err)
+			continue
+		}
+		if doc.Type != typ || doc.Blocks[0].Text != typ {
+			t.Errorf("type %q: read as %q", typ, doc.Type)
+		}
 	}
 }
 
@@ -207,6 +230,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(data)
 	f.Add([]byte(header + "· а\n1. б\n2) в\n- г -\nНаслов\nкрај"))
+	f.Add([]byte(header + "Учесници:\n1. први:\nа) прво,\n– друго\n2. други\nнаставак.[1]\n3. марта\n2016. године.²\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Parse("seeds/fuzz.txt", data)
 		if err != nil {
@@ -220,7 +244,14 @@ func FuzzParse(f *testing.F) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("words lost or changed:\n document %q\n seed     %q", got, want)
 		}
+		ids := map[string]bool{}
 		for _, b := range doc.Blocks {
+			for _, id := range blockIDs(b) {
+				if id == "" || ids[id] {
+					t.Fatalf("id %q empty or used twice", id)
+				}
+				ids[id] = true
+			}
 			for _, s := range append([]string{b.Text}, itemTexts(b)...) {
 				if s != strings.TrimSpace(s) || strings.Contains(s, "  ") || strings.ContainsFunc(s, unicode.IsControl) {
 					t.Fatalf("block text not clean: %q", s)
@@ -230,10 +261,28 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// blockIDs returns the ids of b, its items and their sub-items.
+func blockIDs(b document.Block) []string {
+	if !b.Kind.IsList() {
+		return []string{b.ID}
+	}
+	var ids []string
+	for _, it := range b.Items {
+		ids = append(ids, it.ID)
+		for _, sub := range it.Items {
+			ids = append(ids, sub.ID)
+		}
+	}
+	return ids
+}
+
 func itemTexts(b document.Block) []string {
 	var s []string
 	for _, it := range b.Items {
 		s = append(s, it.Text)
+		for _, sub := range it.Items {
+			s = append(s, sub.Text)
+		}
 	}
 	return s
 }
@@ -258,9 +307,7 @@ func documentText(doc *document.Document) string {
 	parts := []string{doc.Title, doc.Subtitle, doc.DateLine}
 	for _, b := range doc.Blocks {
 		parts = append(parts, b.Text)
-		for _, it := range b.Items {
-			parts = append(parts, it.Text)
-		}
+		parts = append(parts, itemTexts(b)...)
 	}
 	return strings.Join(parts, " ")
 }
@@ -336,119 +383,56 @@ func FuzzClean(f *testing.F) {
 	f.Fuzz(checkClean)
 }
 
-// splitLinesOneByOne is what splitLines does, the simple way: check the
-// UTF-8, then cut the lines and clean each.
-func splitLinesOneByOne(text string) ([]line, int) {
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size == 1 {
-			return nil, i
-		}
-		i += size
-	}
-	var out []line
-	for n, s := range strings.Split(text, "\n") {
-		if s = clean(s); s != "" {
-			out = append(out, line{n: n + 1, text: s})
-		}
-	}
-	return out, -1
-}
-
-var splitCases = []string{
-	"", "\n", "а", "а\n", "\nа", "а\nб", "а \nб", " а\nб", "а\n б", "а  б\nв", "а\r\nб\r\n", "а\tб",
-	"[bookmark: _GoBack]а", "а[bookmark: x] б\n", "[bookmark: ]", "[bookmark:x]", "[а]", " ", "\n \n",
-	"а\u00a0б", "а\u2003\nб", "\ufeffа", "а\x7f", "\xff", "а\xd0", "а\xd0\n", "а\xd0 ", "\xc2\xa0",
-	"\xc2", "\xe2\x80", "а\nб\xffв", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\ufffd",
-	"Ђорђе Љубљана, Џ – „наводници“ · 1. тачка:\n· ставка,\n", "\u0085а", "а\u2028б",
-}
-
-// TestSplitLines checks splitLines against splitLinesOneByOne.
 func TestSplitLines(t *testing.T) {
-	for _, s := range splitCases {
-		got, bad := splitLines(s)
-		want, wantBad := splitLinesOneByOne(s)
-		if bad != wantBad || !slices.Equal(got, want) {
-			t.Errorf("splitLines(%q) = %v, %d; want %v, %d", s, got, bad, want, wantBad)
+	for _, tc := range []struct {
+		text string
+		want []line
+		bad  int
+	}{
+		{"", nil, -1},
+		{"\n \n", nil, -1},
+		{"а\nб", []line{{1, "а"}, {2, "б"}}, -1},
+		{"\nа", []line{{2, "а"}}, -1},
+		{"а\r\nб\r\n", []line{{1, "а"}, {2, "б"}}, -1},
+		{" а  б\tв \n", []line{{1, "а б в"}}, -1},
+		{"[bookmark: _GoBack]\tУчесници", []line{{1, "Учесници"}}, -1},
+		{"а[bookmark: x] б\n[bookmark: ]", []line{{1, "а б"}}, -1},
+		{"[bookmark:x] [а]", []line{{1, "[bookmark:x] [а]"}}, -1},
+		{"а\u00a0б\u2003\nв\ufeff\x7f", []line{{1, "а б"}, {2, "в"}}, -1},
+		{"\u0085а\u2028б", []line{{1, "а б"}}, -1},
+		{"\ufffd", []line{{1, "\ufffd"}}, -1},
+		{"\xff", nil, 0},
+		{"а\nб\xffв", nil, 5},
+		{"а\xd0", nil, 2},
+		{"\xed\xa0\x80", nil, 0},
+	} {
+		got, bad := splitLines(tc.text)
+		if bad != tc.bad || !slices.Equal(got, tc.want) {
+			t.Errorf("splitLines(%q) = %v, %d; want %v, %d", tc.text, got, bad, tc.want, tc.bad)
 		}
 	}
 }
 
-// FuzzSplitLines checks splitLines, which reads each byte once, against
-// splitLinesOneByOne.
+// FuzzSplitLines checks what holds for any text: valid UTF-8 gives clean,
+// non-empty lines in increasing order; invalid UTF-8 is found.
 func FuzzSplitLines(f *testing.F) {
-	for _, s := range splitCases {
+	for _, s := range []string{"а\nб", " а  б\tв \n", "[bookmark: x]а", "а\nб\xffв", "\r\n\u2028"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, bad := splitLines(s)
-		want, wantBad := splitLinesOneByOne(s)
-		if bad != wantBad || !slices.Equal(got, want) {
-			t.Errorf("splitLines(%q) = %v, %d; want %v, %d", s, got, bad, want, wantBad)
+		if !utf8.ValidString(s) {
+			if r, size := utf8.DecodeRuneInString(s[max(bad, 0):]); bad < 0 || !utf8.ValidString(s[:bad]) || r != utf8.RuneError || size != 1 {
+				t.Errorf("splitLines(%q): bad = %d", s, bad)
+			}
+			return
+		}
+		last := 0
+		for _, l := range got {
+			if l.text == "" || needsCleaningRunes(l.text) || l.n <= last {
+				t.Errorf("splitLines(%q): line %v", s, l)
+			}
+			last = l.n
 		}
 	})
-}
-
-var dateShapeCases = []string{
-	"Београд, 26 – 27. новембар 2015. године", "Нови Сад,3. март 2016.", "Београд, Србија, 3. март",
-	",3. март", "3, март", "Београд 3. март", "Београд,  \t3", "Београд, март 3", "Б,\n3", "Б, 3\n",
-	"Б\n, 3", "а,б, 3", ", , 3", "a,", "", "1", "Б,\v3", "Б, x3", "\xff, 3", "Б,\u00a03",
-}
-
-// TestSplitDateShape checks splitDateShape against dateShape.
-func TestSplitDateShape(t *testing.T) {
-	for _, s := range dateShapeCases {
-		checkDateShape(t, s)
-	}
-}
-
-func FuzzSplitDateShape(f *testing.F) {
-	for _, s := range dateShapeCases {
-		f.Add(s)
-	}
-	f.Fuzz(checkDateShape)
-}
-
-func checkDateShape(t *testing.T, s string) {
-	place, date, ok := splitDateShape(s)
-	m := dateShape.FindStringSubmatch(s)
-	if ok != (m != nil) || ok && (place != m[1] || date != m[2]) {
-		t.Errorf("splitDateShape(%q) = %q, %q, %v; dateShape finds %q", s, place, date, ok, m)
-	}
-}
-
-// TestDateTokens checks dateTokens against dateToken.
-func TestDateTokens(t *testing.T) {
-	for _, s := range append(dateShapeCases, dateTokenCases...) {
-		checkDateTokens(t, s)
-	}
-}
-
-var dateTokenCases = []string{
-	"26 – 27. новембар 2015. године", "30. новембар – 1. децембар 2016.", "3. и 4. март", "3.-4.март",
-	"12345.. 6", "3—4", "x3y", "ǅ1", "\xff3\xd0", "3\ufffd4", "а\u0301б", "Ⅻ 3", "١٢ 3", "", "...",
-}
-
-func FuzzDateTokens(f *testing.F) {
-	for _, s := range append(dateShapeCases, dateTokenCases...) {
-		f.Add(s)
-	}
-	f.Fuzz(checkDateTokens)
-}
-
-func checkDateTokens(t *testing.T, s string) {
-	if got, want := dateTokens(s), dateToken.FindAllString(s, -1); !slices.Equal(got, want) {
-		t.Errorf("dateTokens(%q) = %q; dateToken finds %q", s, got, want)
-	}
-}
-
-// TestBlockID checks the ids made once against the ones made each time.
-func TestBlockID(t *testing.T) {
-	for _, prefix := range []byte("bnps") {
-		for n := range 150 {
-			if got, want := blockID(prefix, n), string(prefix)+strconv.Itoa(n); got != want {
-				t.Errorf("blockID(%q, %d) = %q, want %q", prefix, n, got, want)
-			}
-		}
-	}
 }

@@ -23,14 +23,30 @@
 //
 // title and place are required; subtitle is required exactly when the
 // original has one; description is optional (the first sentence of the
-// first paragraph stands in for it). Unknown keys are errors, so that a
-// misspelt key is not silently ignored.
+// first paragraph stands in for it). Unknown keys and keys given twice are
+// errors, so that a misspelt or repeated key is not silently ignored; a
+// YAML error is reported at its line.
 //
 // The body must have the original's blocks in the original's order: a
 // heading (any level) for each heading, starting with the document type, a
 // paragraph for each paragraph, a bulleted list for each bulleted list and a
-// numbered list for each numbered list, with as many items. Any other block
-// (quotes, code, tables, rules, raw HTML) is an error. Inline Markdown is
+// numbered list for each numbered list, with as many items. A list item is
+// one paragraph; an item whose original has sub-items holds them as a list
+// nested under it, with as many items:
+//
+//	The participants agree:
+//
+//	2. coordinating national responses:
+//	   - a) at the borders,
+//	   - b) in the reception centres,
+//
+// A second paragraph in an item is an error, and so is any other block
+// (quotes, code, tables, rules, raw HTML), at its line.
+//
+// Each block, item and sub-item must carry the numbers (days, years) and,
+// for a Cyrillic original, the Latin acronyms (DCAF) of its counterpart in
+// the original: "26 and 27 November 2015" for "26. и 27. новембра 2015.". Blocks swapped or merged
+// by mistake differ there, and the error names the block and what it lacks. Inline Markdown is
 // read for its text: emphasis and links keep their words and lose their
 // formatting, since the page shows the text the original shows.
 package translation
@@ -38,12 +54,14 @@ package translation
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	stdhtml "html"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -51,6 +69,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/regionaldialogue/site/tools/document"
 )
@@ -78,7 +97,16 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 	root := markdown.Parser().Parse(text.NewReader(data), parser.WithContext(ctx))
 	fm, err := meta.TryGet(ctx)
 	if err != nil {
-		return nil, document.Errorf(file, 1, "front matter: %v", err)
+		// "yaml: line N: …", N counted from the line after the first ---.
+		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line, msg = n+1, m[2]
+		}
+		return nil, document.Errorf(file, line, "front matter: %s", msg)
+	}
+	if err := duplicateKeys(file, data); err != nil {
+		return nil, err
 	}
 	str := func(key string) (string, error) {
 		v, ok := fm[key]
@@ -121,13 +149,28 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 		return nil, document.Errorf(file, 1, "front matter: a subtitle, but the original has none (%s)", origFile)
 	}
 
-	i := 0
+	acronyms := cyrillic(orig)
+	i, after := 0, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		offset := startOf(n)
-		b, err := readBlock(n, data)
+		offset := startOf(n, data, after)
+		after = max(after, endOf(n))
+		r, err := readBlock(n, data)
 		if err != nil {
+			var second *secondParagraph
+			if errors.As(err, &second) && i < len(orig.Blocks) {
+				line := orig.Blocks[i].Line // the original's item, or else its block
+				if items := orig.Blocks[i].Items; second.item <= len(items) {
+					line = items[second.item-1].Line
+				}
+				return nil, fail(second.offset, "a second paragraph in item %d of block %d: a list item is one paragraph, as in the original (%s:%d)", second.item, i+1, origFile, line)
+			}
+			var pe *posError
+			if errors.As(err, &pe) {
+				return nil, fail(pe.offset, "%s", pe.msg)
+			}
 			return nil, fail(offset, "%v", err)
 		}
+		b := r.block
 		if i >= len(orig.Blocks) {
 			return nil, fail(offset, "block %d (%s) has no counterpart: the original (%s) has %d blocks", i+1, describe(b), origFile, len(orig.Blocks))
 		}
@@ -136,8 +179,25 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 			return nil, fail(offset, "block %d is %s, but block %d of the original (%s:%d) is %s", i+1, describe(b), i+1, origFile, o.Line, describe(o))
 		}
 		b.ID, b.IntroducesList, b.Start, b.Line = o.ID, o.IntroducesList, o.Start, lineOf(offset)
+		if err := sameAnchors(fmt.Sprintf("block %d (%s)", i+1, describe(b)), b.Text, fmt.Sprintf("block %d of the original (%s:%d)", i+1, origFile, o.Line), o.Text, acronyms); err != nil {
+			return nil, fail(offset, "%v", err)
+		}
 		for j := range b.Items {
-			b.Items[j].ID = o.Items[j].ID
+			it, oi := &b.Items[j], o.Items[j]
+			it.ID, it.Line = oi.ID, lineOf(r.items[j])
+			if len(it.Items) != len(oi.Items) {
+				return nil, fail(r.items[j], "item %d of block %d has %s, but the original's (%s:%d) has %d", j+1, i+1, plural(len(it.Items), "sub-item"), origFile, oi.Line, len(oi.Items))
+			}
+			if err := sameAnchors(fmt.Sprintf("item %d of block %d", j+1, i+1), it.Text, fmt.Sprintf("the original's (%s:%d)", origFile, oi.Line), oi.Text, acronyms); err != nil {
+				return nil, fail(r.items[j], "%v", err)
+			}
+			for k := range it.Items {
+				sub, os := &it.Items[k], oi.Items[k]
+				sub.ID, sub.Line = os.ID, lineOf(r.subs[j][k])
+				if err := sameAnchors(fmt.Sprintf("sub-item %d of item %d of block %d", k+1, j+1, i+1), sub.Text, fmt.Sprintf("the original's (%s:%d)", origFile, os.Line), os.Text, acronyms); err != nil {
+					return nil, fail(r.subs[j][k], "%v", err)
+				}
+			}
 		}
 		tr.Blocks = append(tr.Blocks, b)
 		i++
@@ -150,6 +210,104 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 	return &tr, nil
 }
 
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// anchor matches what a translation must carry over from the original's
+// matching block: numbers (days, years, article numbers) and words in
+// Latin script, of which all-capital ones (acronyms such as DCAF) count.
+var anchor = regexp.MustCompile(`[0-9]+|[A-Za-z]+`)
+
+// cyrillic reports whether the text of doc has more Cyrillic letters than
+// others: then its Latin acronyms (DCAF) are names that a translation
+// keeps; in a Latin-script original they are Serbian acronyms (OEBS) that
+// a translation translates (OSCE).
+func cyrillic(doc *document.Document) bool {
+	n := 0
+	count := func(s string) {
+		for _, r := range s {
+			switch {
+			case unicode.Is(unicode.Cyrillic, r):
+				n++
+			case unicode.IsLetter(r):
+				n--
+			}
+		}
+	}
+	for _, b := range doc.Blocks {
+		count(b.Text)
+		for _, it := range b.Items {
+			count(it.Text)
+		}
+	}
+	return n > 0
+}
+
+// anchors returns the numbers of s, and its Latin acronyms if acronyms.
+func anchors(s string, acronyms bool) []string {
+	var out []string
+	for _, a := range anchor.FindAllString(s, -1) {
+		if a[0] >= '0' && a[0] <= '9' || acronyms && len(a) >= 2 && strings.ToUpper(a) == a {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// sameAnchors returns an error when tr, the text of what (e.g. "block 4 (a
+// paragraph)"), lacks a number or Latin acronym that orig, the text of
+// origWhat, has. Swapped or merged blocks differ there, whatever their
+// words.
+func sameAnchors(what, tr, origWhat, orig string, acronyms bool) error {
+	have := map[string]bool{}
+	for _, a := range anchors(tr, acronyms) {
+		have[a] = true
+	}
+	var missing []string
+	for _, a := range anchors(orig, acronyms) {
+		if !have[a] && !slices.Contains(missing, strconv.Quote(a)) {
+			missing = append(missing, strconv.Quote(a))
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s lacks %s, which %s has: numbers, dates and Latin acronyms must be the same", what, strings.Join(missing, ", "), origWhat)
+}
+
+// duplicateKeys reads the front matter of data, if it has one, with
+// yaml.v3 to report a key given twice (goldmark-meta keeps the last).
+func duplicateKeys(file string, data []byte) error {
+	rest, ok := bytes.CutPrefix(data, []byte("---\n"))
+	if !ok {
+		return nil
+	}
+	end := bytes.Index(rest, []byte("\n---"))
+	if end < 0 {
+		return nil
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(rest[:end+1], &node); err != nil || len(node.Content) == 0 || node.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	first := map[string]int{}
+	m := node.Content[0]
+	for k := 0; k+1 < len(m.Content); k += 2 {
+		key := m.Content[k]
+		if l, ok := first[key.Value]; ok {
+			return document.Errorf(file, key.Line+1, "front matter: key %q given twice (first at line %d)", key.Value, l+1)
+		}
+		first[key.Value] = key.Line
+	}
+	return nil
+}
+
+var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
+
 func describe(b document.Block) string {
 	switch {
 	case b.Kind.IsList() && len(b.Items) == 1:
@@ -160,39 +318,94 @@ func describe(b document.Block) string {
 	return "a " + b.Kind.String()
 }
 
+// posError is an error at a byte offset of the translation.
+type posError struct {
+	offset int
+	msg    string
+}
+
+func (e *posError) Error() string { return e.msg }
+
+// secondParagraph is the error for a list item (1-based) that holds a
+// second paragraph, at offset.
+type secondParagraph struct{ offset, item int }
+
+func (e *secondParagraph) Error() string { return fmt.Sprintf("a second paragraph in item %d", e.item) }
+
+// readResult is a block as read, with the offsets of its items and of
+// their sub-items, for messages.
+type readResult struct {
+	block document.Block
+	items []int
+	subs  [][]int
+}
+
 // readBlock turns a top-level Markdown block into a document block.
-func readBlock(n ast.Node, src []byte) (document.Block, error) {
+func readBlock(n ast.Node, src []byte) (readResult, error) {
+	var r readResult
 	switch n := n.(type) {
 	case *ast.Heading:
 		t, err := inlineText(n, src)
-		return document.Block{Kind: document.Heading, Text: t}, err
+		r.block = document.Block{Kind: document.Heading, Text: t}
+		return r, err
 	case *ast.Paragraph:
 		t, err := inlineText(n, src)
-		return document.Block{Kind: document.Paragraph, Text: t}, err
+		r.block = document.Block{Kind: document.Paragraph, Text: t}
+		return r, err
 	case *ast.List:
-		b := document.Block{Kind: document.BulletList}
+		r.block.Kind = document.BulletList
 		if n.IsOrdered() {
-			b.Kind = document.NumberedList
+			r.block.Kind = document.NumberedList
 		}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
-			var parts []string
-			for c := it.FirstChild(); c != nil; c = c.NextSibling() {
-				switch c.(type) {
-				case *ast.Paragraph, *ast.TextBlock:
-				default:
-					return b, fmt.Errorf("a list item may hold only text, not %s", c.Kind())
-				}
-				t, err := inlineText(c, src)
-				if err != nil {
-					return b, err
-				}
-				parts = append(parts, t)
+			item, subs, err := readItem(it, src, len(r.block.Items)+1, true)
+			if err != nil {
+				return r, err
 			}
-			b.Items = append(b.Items, document.Item{Text: strings.Join(parts, " ")})
+			r.block.Items = append(r.block.Items, item)
+			r.items = append(r.items, startOf(it, src, 0))
+			r.subs = append(r.subs, subs)
 		}
-		return b, nil
+		return r, nil
 	}
-	return document.Block{}, fmt.Errorf("unsupported Markdown block (%s): use headings, paragraphs and lists as the original does", n.Kind())
+	return r, fmt.Errorf("unsupported Markdown block (%s): use headings, paragraphs and lists as the original does", n.Kind())
+}
+
+// readItem reads list item it, the n-th of its list: one paragraph, and,
+// when nested is true, a list of sub-items, whose offsets it returns.
+func readItem(it ast.Node, src []byte, n int, nested bool) (document.Item, []int, error) {
+	var item document.Item
+	var subs []int
+	seen := false
+	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			if seen {
+				return item, nil, &secondParagraph{offset: startOf(c, src, 0), item: n}
+			}
+			seen = true
+			t, err := inlineText(c, src)
+			if err != nil {
+				return item, nil, &posError{startOf(c, src, 0), err.Error()}
+			}
+			item.Text = t
+		case *ast.List:
+			if !nested || item.Items != nil {
+				return item, nil, &posError{startOf(c, src, 0), "a list in a sub-item: sub-items hold text only"}
+			}
+			for sub := c.FirstChild(); sub != nil; sub = sub.NextSibling() {
+				si, _, err := readItem(sub, src, len(item.Items)+1, false)
+				if err != nil {
+					return item, nil, err
+				}
+				item.Items = append(item.Items, si)
+				subs = append(subs, startOf(sub, src, 0))
+			}
+		default:
+			return item, nil, &posError{startOf(c, src, 0), fmt.Sprintf("a list item may hold only text and a list of sub-items, not %s", c.Kind())}
+		}
+	}
+	return item, subs, nil
 }
 
 // inlineText returns the text of n's inline content, white space collapsed.
@@ -204,11 +417,7 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			if seg := c.Segment.Value(src); isOwnText(seg) {
-				b.Write(seg)
-			} else {
-				b.WriteString(textValueHTML(seg))
-			}
+			b.WriteString(textValue(c.Segment.Value(src)))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -238,23 +447,10 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 	return t, err
 }
 
-// isOwnText reports whether the source segment of a Text node is its own
-// text: it has no backslash, '&' or NUL. goldmark keeps backslash escapes
-// and entity references (and NUL) in the source; its HTML writer resolves
-// them in one pass, and unescaping its HTML gives the text
-// (textValueHTML). A segment with none of them is its own text: the writer
-// only escapes < > & " in it, which unescaping undoes.
-func isOwnText(seg []byte) bool {
-	for _, c := range seg {
-		if c == '\\' || c == '&' || c == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// textValueHTML is textValue the long way, for any segment.
-func textValueHTML(seg []byte) string {
+// textValue returns the text a Text node's source segment stands for:
+// goldmark keeps backslash escapes and entity references in the source,
+// and its HTML writer resolves them; unescaping that HTML gives the text.
+func textValue(seg []byte) string {
 	var esc bytes.Buffer
 	w := bufio.NewWriter(&esc)
 	html.DefaultWriter.Write(w, seg)
@@ -262,81 +458,36 @@ func textValueHTML(seg []byte) string {
 	return stdhtml.UnescapeString(esc.String())
 }
 
-// collapseSpace returns s without white space (unicode.IsSpace) at its
-// ends and with every run of it inside replaced by one ' ', as
-// strings.Join(strings.Fields(s), " ") does, without the slice of fields,
-// and s itself when it has nothing to collapse.
+// collapseSpace returns s without white space at its ends and with every
+// run of it inside replaced by one space.
 func collapseSpace(s string) string {
-	// Does s need work? Only ASCII white space other than a single ' '
-	// between two non-spaces, or non-ASCII, may.
-	clean := true
-	prevSpace := true // a leading space needs work
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			// Only a few runes are white space, and none begins with a
-			// byte below 0xC2 or from 0xC3 to 0xDF (U+00C0–U+07FF).
-			if c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				i++
-				prevSpace = false
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				clean = false
-				break
-			}
-			i += size - 1
-			prevSpace = false
-			continue
-		}
-		space := asciiSpace[c]
-		if space && (prevSpace || c != ' ') {
-			clean = false
-			break
-		}
-		prevSpace = space
-	}
-	if clean && !prevSpace {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	pending := false // a space to write before the next non-space
-	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		var space bool
-		if c < utf8.RuneSelf {
-			space = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			pending = b.Len() > 0
-		} else {
-			if pending {
-				b.WriteByte(' ')
-				pending = false
-			}
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
+	return strings.Join(strings.Fields(s), " ")
 }
 
-// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// startOf returns the byte offset where block n starts.
-func startOf(n ast.Node) int {
-	for ; n != nil; n = n.FirstChild() {
-		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			return n.Lines().At(0).Start
+// startOf returns the byte offset where block n starts. A block without
+// lines of its own (a thematic break) starts at the first non-blank byte
+// after after, the end of the block before it.
+func startOf(n ast.Node, src []byte, after int) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
 		}
 	}
-	return 0
+	for after < len(src) && (src[after] == ' ' || src[after] == '\n' || src[after] == '\t') {
+		after++
+	}
+	return after
+}
+
+// endOf returns the byte offset where the last line of n or its
+// descendants ends.
+func endOf(n ast.Node) int {
+	end := 0
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			end = max(end, c.Lines().At(c.Lines().Len()-1).Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return end
 }

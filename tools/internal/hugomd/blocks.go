@@ -1,9 +1,8 @@
-package mdtext
+package hugomd
 
 import (
 	"bytes"
 	"strings"
-	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -13,18 +12,7 @@ import (
 // and its text content, entities decoded.
 type Block struct{ Tag, ID, Text string }
 
-var markdown = sync.OnceValue(New)
-
-// render renders a Markdown body to HTML with New().
-func render(md []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := markdown().Convert(md, &buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// Blocks renders a Markdown body with New() and returns, in document order,
+// Blocks renders a Markdown body with Render and returns, in document order,
 // each rendered h1–h6, p and li element that carries an id or text.
 //
 // A block's Text is the concatenation of the text nodes inside it, entities
@@ -36,7 +24,7 @@ func render(md []byte) ([]byte, error) {
 // own text, without that of nested lists. Blocks nested in any of these
 // (a list in a list item, a paragraph in a footnote) are reported too.
 func Blocks(md []byte) ([]Block, error) {
-	out, err := render(md)
+	out, err := Render(md)
 	if err != nil {
 		return nil, err
 	}
