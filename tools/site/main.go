@@ -14,9 +14,11 @@
 // public/ (minified) with the Hugo version pinned in go.mod, builds the
 // offline copy (relative links, a real .html file for every page) and packs
 // it into public/offline/regional-parliamentary-dialogue.zip, which every
-// page links to. The default -baseURL "/" builds a site that works at the
-// root of any host; give the real address, e.g.
-// -baseURL https://user.github.io/repo/, for a site under a sub-path.
+// page links to. The site's address is config.toml's baseURL, or -baseURL
+// when given, e.g. -baseURL https://user.github.io/repo/. The default "/"
+// builds a site that works at the root of any host, but without an
+// absolute address the pages have no canonical link, hreflang alternates
+// or og:url, and there is no sitemap; the build's last line says so.
 //
 // # Convert
 //
@@ -51,7 +53,7 @@ import (
 )
 
 var (
-	baseURL = flag.String("baseURL", "/", "the site's address, e.g. https://user.github.io/repo/")
+	baseURL = flag.String("baseURL", "", "the site's address, e.g. https://user.github.io/repo/ (default: config.toml's baseURL)")
 	port    = flag.Int("port", 1313, "serve: the preview's port on localhost")
 )
 
@@ -124,7 +126,11 @@ func runBuild(ctx context.Context, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "site:    %s, %d files, %s\n", sum.Public, sum.SiteFiles, size(sum.SiteBytes))
 	fmt.Fprintf(stdout, "offline: %s, %s\n", sum.ZipPath, size(sum.ZipBytes))
 	fmt.Fprintf(stdout, "done in %.1f s\n", sum.Elapsed.Seconds())
-	return nil
+	note, err := addressNote(".", *baseURL)
+	if note != "" {
+		fmt.Fprintln(stdout, note)
+	}
+	return err
 }
 
 func pageCounts(pages map[string]int) string {
