@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"text/template"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -22,7 +23,8 @@ func TestDates(t *testing.T) {
 // checkDates checks the place-and-date line (.docinfo in the article's
 // header) of every document page of s against the front matter's place,
 // eventStart and eventEnd, formatted here with the patterns and month
-// names of i18n/<lang>.toml, which are printf formats: a second
+// names of i18n/<lang>.toml, which are Go templates as Hugo's T runs them
+// with data ({{ .Day }}): a second
 // implementation of layouts/_partials/event-dates.html to test it by. The
 // synthetic documents of TestArchive have every form: one day, days of one
 // month, across months, across years.
@@ -55,27 +57,37 @@ func checkDates(t *testing.T, s *site) {
 			}
 		}
 		month := func(m time.Month) string { return str[fmt.Sprintf("month%d", m)] }
+		fill := func(key string, data map[string]any) string {
+			tmpl, err := template.New(key).Option("missingkey=error").Parse(str[key])
+			var b strings.Builder
+			if err == nil {
+				err = tmpl.Execute(&b, data)
+			}
+			if err != nil {
+				t.Errorf("i18n/%s.toml: %s: %v", d.lang, key, err)
+			}
+			return b.String()
+		}
+		day := func(d time.Time) string {
+			return fill("dateDay", map[string]any{"Day": d.Day(), "Month": month(d.Month()), "Year": d.Year()})
+		}
 		var dates string
 		switch {
 		case start.Year() != end.Year():
 			forms["years"] = true
-			dates = fmt.Sprintf(str["dateYears"],
-				fmt.Sprintf(str["dateDay"], start.Day(), month(start.Month()), start.Year()),
-				fmt.Sprintf(str["dateDay"], end.Day(), month(end.Month()), end.Year()))
+			dates = fill("dateYears", map[string]any{"First": day(start), "Last": day(end)})
 		case start.Month() != end.Month():
 			forms["months"] = true
-			dates = fmt.Sprintf(str["dateMonths"], start.Day(), month(start.Month()), end.Day(), month(end.Month()), start.Year())
+			dates = fill("dateMonths", map[string]any{"FirstDay": start.Day(), "FirstMonth": month(start.Month()),
+				"LastDay": end.Day(), "LastMonth": month(end.Month()), "Year": start.Year()})
 		case start.Day() != end.Day():
 			forms["days"] = true
-			dates = fmt.Sprintf(str["dateDays"], start.Day(), end.Day(), month(start.Month()), start.Year())
+			dates = fill("dateDays", map[string]any{"FirstDay": start.Day(), "LastDay": end.Day(), "Month": month(start.Month()), "Year": start.Year()})
 		default:
 			forms["day"] = true
-			dates = fmt.Sprintf(str["dateDay"], start.Day(), month(start.Month()), start.Year())
+			dates = day(start)
 		}
-		want := fmt.Sprintf(str["placeDates"], d.fm.Params.Place, dates)
-		if strings.Contains(want, "%!") || strings.Contains(want, "%[") {
-			t.Errorf("i18n/%s.toml: a date pattern does not fit its arguments: %q", d.lang, want)
-		}
+		want := fill("placeDates", map[string]any{"Place": d.fm.Params.Place, "Dates": dates})
 		p := s.page(t, s.pageFile(d))
 		var line *html.Node
 		if article := first(p.doc, tag("article")); article != nil {

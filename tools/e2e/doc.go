@@ -21,13 +21,19 @@
 //     (TestArticleText);
 //   - ids are unique, fragment links land, every version of a document has
 //     the same block ids (TestIDs);
-//   - every page with its stylesheet and script fits in 8 KB gzip, the CSS
-//     alone in 3 KB (TestBudget), and nothing is loaded from another host
-//     (TestNoExternalReferences);
-//   - every page has its title, description, canonical link, strict CSP
-//     with nothing inline, one h1, landmarks, a skip link, OpenGraph and
-//     JSON-LD (TestPageStructure); a document's JSON-LD and about box
-//     describe it and link its versions (TestDocumentMetadata);
+//   - every page with its inline CSS and its script fits in 8 KB gzip, the
+//     CSS alone in 3 KB (TestBudget), and nothing is loaded from another
+//     host (TestNoExternalReferences);
+//   - every page has its title, description, canonical link, one h1,
+//     landmarks, a skip link, OpenGraph and JSON-LD, and a strict CSP
+//     that allows its one inline <style> by its SHA-256 and nothing else
+//     inline; no stylesheet file, the script deferred (TestPageStructure);
+//     a document's JSON-LD and about box describe it and link its
+//     versions (TestDocumentMetadata);
+//   - built with an absolute base URL, canonical, og:url, hreflang,
+//     JSON-LD and sitemap addresses are absolute (TestAbsoluteAddresses);
+//     built with config.toml's "/", they and the sitemap are left out
+//     (TestRelativeBaseURL);
 //   - the root 404 page helps in every language (Test404); each language
 //     has its feed (TestFeeds); robots.txt and the sitemaps list every
 //     version (TestRobotsAndSitemaps).

@@ -61,11 +61,11 @@ func TestDocumentPages(t *testing.T) {
 }
 
 // notDocumentText marks what an article holds besides the document's own
-// words: the link signs after each block (class pl, empty links named by an
+// words: the link signs after each block (class block-link, empty links named by an
 // aria-label) and the place-and-date line (class docinfo), which the
 // template formats for the language.
 func notDocumentText(n *html.Node) bool {
-	return hasClass(n, "pl") || hasClass(n, "docinfo")
+	return hasClass(n, "block-link") || hasClass(n, "docinfo")
 }
 
 // TestArticleText: the words of each document page's <article> are, in
@@ -87,7 +87,7 @@ func TestArticleText(t *testing.T) {
 			article := articles[0]
 
 			// What the test leaves out must not hide any of the document's words.
-			for _, a := range all(article, func(n *html.Node) bool { return hasClass(n, "pl") }) {
+			for _, a := range all(article, func(n *html.Node) bool { return hasClass(n, "block-link") }) {
 				if w := words(a, nil); len(w) > 0 || attrOr(a, "aria-label") == "" {
 					t.Errorf("%s: link sign %v has text %q or no aria-label", p.file, a.Attr, w)
 				}

@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"maps"
 	"slices"
@@ -33,7 +35,7 @@ func resolvesTo(p *page, ref, want string) bool {
 }
 
 // TestPageStructure: every page has a title, a description, a strict
-// Content-Security-Policy and nothing inline for it to block, one h1, the
+// Content-Security-Policy with its CSS inline (checkInline), one h1, the
 // landmarks, a skip link to the main content, a canonical link (or, on 404
 // pages, noindex), OpenGraph and Twitter tags, and JSON-LD in its language.
 func TestPageStructure(t *testing.T) {
@@ -48,40 +50,7 @@ func TestPageStructure(t *testing.T) {
 			errorf("no meta description")
 		}
 
-		csp := first(p.doc, func(n *html.Node) bool {
-			return n.Data == "meta" && strings.EqualFold(attrOr(n, "http-equiv"), "Content-Security-Policy")
-		})
-		if csp == nil {
-			errorf("no Content-Security-Policy meta")
-		} else {
-			policy := attrOr(csp, "content")
-			if !strings.Contains(policy, "default-src 'self'") {
-				errorf("CSP %q lacks default-src 'self'", policy)
-			}
-			for _, directive := range strings.Split(policy, ";") {
-				for _, source := range strings.Fields(directive)[1:] {
-					if source != "'self'" && source != "'none'" {
-						errorf("CSP %q allows %s", policy, source)
-					}
-				}
-			}
-		}
-		for _, n := range all(p.doc, func(*html.Node) bool { return true }) {
-			if n.Data == "style" {
-				errorf("inline <style>")
-			}
-			if n.Data == "script" && attrOr(n, "src") == "" && attrOr(n, "type") != "application/ld+json" {
-				errorf("inline script")
-			}
-			for _, a := range n.Attr {
-				if a.Key == "style" || strings.HasPrefix(a.Key, "on") {
-					errorf("<%s %s>: inline style or event handler", n.Data, a.Key)
-				}
-				if a.Key == "href" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
-					errorf("javascript: link")
-				}
-			}
-		}
+		checkInline(t, p)
 
 		if n := len(all(p.doc, tag("h1"))); n != 1 {
 			errorf("%d h1 elements, want 1", n)
@@ -119,6 +88,84 @@ func TestPageStructure(t *testing.T) {
 		ld := jsonLD(t, p)
 		if ld["@context"] != "https://schema.org" || ld["inLanguage"] != p.lang.Locale {
 			errorf("JSON-LD @context %v inLanguage %v, want https://schema.org and %s", ld["@context"], ld["inLanguage"], p.lang.Locale)
+		}
+	}
+}
+
+// checkInline checks what page p loads and runs before it renders: its CSS
+// is one <style> in <head>, minified, the Content-Security-Policy allows
+// exactly that style by its SHA-256 and nothing else inline or from
+// elsewhere (no 'unsafe-inline'), no stylesheet is loaded as a file (the
+// page is one request), every script is a file loaded with defer, and
+// there are no style attributes, event handlers or javascript: links.
+func checkInline(t *testing.T, p *page) {
+	t.Helper()
+	errorf := func(format string, args ...any) { t.Helper(); t.Errorf(p.file+": "+format, args...) }
+
+	var styleHash string
+	styles := all(p.doc, tag("style"))
+	switch {
+	case len(styles) != 1:
+		errorf("%d <style> elements, want 1 (the page's CSS)", len(styles))
+	case styles[0].Parent == nil || styles[0].Parent.Data != "head":
+		errorf("<style> outside <head>")
+	case styles[0].FirstChild == nil:
+		errorf("empty <style>")
+	default:
+		css := styles[0].FirstChild.Data
+		sum := sha256.Sum256([]byte(css))
+		styleHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+		if strings.Contains(css, "/*") || strings.Contains(css, "\n") {
+			errorf("the inline CSS is not minified (comments or line breaks)")
+		}
+	}
+
+	csp := first(p.doc, func(n *html.Node) bool {
+		return n.Data == "meta" && strings.EqualFold(attrOr(n, "http-equiv"), "Content-Security-Policy")
+	})
+	if csp == nil {
+		errorf("no Content-Security-Policy meta")
+	} else {
+		policy := attrOr(csp, "content")
+		directives := map[string][]string{}
+		for _, d := range strings.Split(policy, ";") {
+			if f := strings.Fields(d); len(f) > 0 {
+				directives[f[0]] = f[1:]
+			}
+		}
+		if !slices.Equal(directives["default-src"], []string{"'self'"}) {
+			errorf("CSP %q: default-src %q, want 'self'", policy, directives["default-src"])
+		}
+		if styleHash != "" && !slices.Equal(directives["style-src"], []string{styleHash}) {
+			errorf("CSP %q: style-src %q, want exactly the inline style's hash %s", policy, directives["style-src"], styleHash)
+		}
+		for name, sources := range directives {
+			for _, source := range sources {
+				if source != "'self'" && source != "'none'" && !(name == "style-src" && source == styleHash) {
+					errorf("CSP %q allows %s in %s", policy, source, name)
+				}
+			}
+		}
+	}
+
+	for _, n := range all(p.doc, func(*html.Node) bool { return true }) {
+		if n.Data == "link" && hasToken(n, "rel", "stylesheet") {
+			errorf("<link rel=stylesheet href=%q>: a second request before the page renders", attrOr(n, "href"))
+		}
+		if n.Data == "script" && attrOr(n, "type") != "application/ld+json" {
+			if attrOr(n, "src") == "" {
+				errorf("inline script")
+			} else if _, deferred := attr(n, "defer"); !deferred {
+				errorf("<script src=%q> without defer blocks rendering", attrOr(n, "src"))
+			}
+		}
+		for _, a := range n.Attr {
+			if a.Key == "style" || strings.HasPrefix(a.Key, "on") {
+				errorf("<%s %s>: inline style or event handler", n.Data, a.Key)
+			}
+			if a.Key == "href" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+				errorf("javascript: link")
+			}
 		}
 	}
 }

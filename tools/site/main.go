@@ -11,12 +11,16 @@
 // # Build
 //
 // With no subcommand it converts seeds/ into content/, builds the site into
-// public/ (minified) with the Hugo version pinned in go.mod, and makes
-// from that build the offline copy (relative links, a real index.html for
-// every page), public/offline/regional-parliamentary-dialogue.zip, which
-// every page links to. It prints the time of each step. The default -baseURL "/" builds a site that works at the
-// root of any host; give the real address, e.g.
-// -baseURL https://user.github.io/repo/, for a site under a sub-path.
+// public/ (minified) with the Hugo version pinned in go.mod, builds the
+// offline copy (relative links, a real .html file for every page) and packs
+// it into public/offline/regional-parliamentary-dialogue.zip, which every
+// page links to. The offline copy is made from the same Hugo build, its
+// addresses rewritten to relative ones. It prints the time of each step.
+// The site's address is config.toml's baseURL, or -baseURL
+// when given, e.g. -baseURL https://user.github.io/repo/. The default "/"
+// builds a site that works at the root of any host, but without an
+// absolute address the pages have no canonical link, hreflang alternates
+// or og:url, and there is no sitemap; the build's last line says so.
 //
 // # Convert
 //
@@ -54,7 +58,7 @@ import (
 )
 
 var (
-	baseURL = flag.String("baseURL", "/", "the site's address, e.g. https://user.github.io/repo/")
+	baseURL = flag.String("baseURL", "", "the site's address, e.g. https://user.github.io/repo/ (default: config.toml's baseURL)")
 	port    = flag.Int("port", 1313, "serve: the preview's port on localhost")
 )
 
@@ -149,7 +153,11 @@ func runBuild(ctx context.Context, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "steps: %s\n", strings.Join(steps, ", "))
 	fmt.Fprintf(stdout, "done in %.1f s\n", sum.Elapsed.Seconds())
-	return nil
+	note, err := addressNote(".", *baseURL)
+	if note != "" {
+		fmt.Fprintln(stdout, note)
+	}
+	return err
 }
 
 func pageCounts(pages map[string]int) string {
