@@ -661,17 +661,13 @@ func Transliterate(doc *document.Document, file string) (*document.Document, []s
 			fields = append(fields, field{&b.Items[j].Text, b.Items[j].Line, true})
 		}
 	}
-	texts := make([]string, len(fields))
-	for k, f := range fields {
-		texts[k] = *f.s
-	}
-	latin, foreign := translit.ToLatinAll(texts)
 	var warnings []string
-	for k, f := range fields {
-		*f.s = latin[k]
-		if len(foreign[k]) > 0 && f.warn {
-			letters := make([]string, len(foreign[k]))
-			for i, r := range foreign[k] {
+	for _, f := range fields {
+		var foreign []rune
+		*f.s, foreign = translit.ToLatin(*f.s)
+		if len(foreign) > 0 && f.warn {
+			letters := make([]string, len(foreign))
+			for i, r := range foreign {
 				letters[i] = fmt.Sprintf("%c (U+%04X)", r, r)
 			}
 			warnings = append(warnings, fmt.Sprintf("%s:%d: warning: not Serbian Cyrillic, left as is in the Latin version: %s", file, f.line, strings.Join(letters, ", ")))
