@@ -1,12 +1,15 @@
-// Package translit transliterates Serbian text from Cyrillic to Latin script.
+// Package translit transliterates Serbian text between Cyrillic and Latin
+// script, and tells which of the two a text is written in.
 //
-// The site publishes every document in Serbian Cyrillic (the original) and in
-// Serbian Latin; the Latin version is never written by hand, it is produced by
-// [ToLatin]:
+// The site publishes every document in Serbian Cyrillic and in Serbian
+// Latin; whichever the original is written in, the other version is never
+// written by hand, it is produced by [ToLatin] or [ToCyrillic]:
 //
 //	latin, foreign := translit.ToLatin("Љубљана, ЉУБЉАНА, Џ. Буш (DCAF), Ѓорѓе")
 //	// latin   == "Ljubljana, LJUBLJANA, Dž. Buš (DCAF), Ѓorѓe"
 //	// foreign == []rune{'Ѓ', 'ѓ'}
+//	cyrillic := translit.ToCyrillic("Injekcija, NJEGOŠ, DCAF-a, XXI vek")
+//	// cyrillic == "Инјекција, ЊЕГОШ, DCAF-а, XXI век"
 //
 // # Letters
 //
@@ -79,6 +82,52 @@
 //
 // ToLatin never leaves a Serbian Cyrillic letter in its output, so it is
 // idempotent: ToLatin(ToLatin(s)) == ToLatin(s).
+//
+// # Latin to Cyrillic
+//
+// [ToCyrillic] spells each Serbian Latin letter with its Cyrillic letter,
+// in its case, and reads lj, nj and dž as one letter in any case: "LJ",
+// "Lj" and "NJegoš" (as Word's autocorrect leaves it) give Љ, Љ and Његош;
+// "lJ" gives љ, the case of the first letter deciding. Accented vowels keep
+// their accents (rád → ра́д, sè → сѐ), and so do the compatibility digraphs
+// ǅ, ǈ, ǋ (→ Џ, Љ, Њ). Words are those of ToLatin (letters and combining
+// marks); a hyphen ends a word, so each part of "Džiu-džicu" or "DCAF-a" is
+// judged on its own.
+//
+// In a few words l+j, n+j or d+ž are two letters, where a prefix meets a
+// root: nadživeti → надживети, podžanr → поджанр, konjunkcija →
+// конјункција, injekcija → инјекција. These are listed, with the reason for
+// each, in the file exceptions.txt beside this package (embedded in the
+// program; [Exceptions] holds its entries). An entry is a prefix and the
+// start of a root; it applies to every word that starts with both, in any
+// case, so inflected forms are covered: nadživeo, INJEKCIJE.
+//
+// ToCyrillic leaves in Latin letters what Serbian Cyrillic text keeps in
+// Latin letters:
+//
+//   - the foreign names and acronyms listed in latin.txt beside this package
+//     (DCAF, UNHCR, IOM, OSCE, Frontex, COVID, …), matched exactly; Serbian
+//     abbreviations are transliterated like any word (EU → ЕУ, OEBS → ОЕБС);
+//   - words with a letter Serbian Latin lacks (q, w, x, y, ü, ß, Greek, …):
+//     Washington, Müller;
+//   - Roman numerals of two letters or more, from I, V, X and L (XXI, IV,
+//     LX); a single I or V is a Serbian word or initial. The all-capitals
+//     pronoun VI (ВИ) is read as the numeral six;
+//   - codes, where letters and digits touch (B92, H2O, 5G), and the units
+//     km, kg, cm, mm, mg, ml, kW, MW, GW, kWh, MWh, GWh, KB, MB, GB, TB,
+//     Mbps, Gbps after a number (5 km, 10 kg);
+//   - URLs (with http://, https://, ftp:// or www.) and e-mail addresses.
+//
+// Cyrillic text passes through ToCyrillic unchanged.
+//
+// # Which script
+//
+// [Detect] tells whether a text is Serbian Cyrillic or Serbian Latin, from
+// the letters of the words ToCyrillic would transliterate, and [Check]
+// finds the first word that the script does not allow (a Latin word in
+// Cyrillic text that is not kept in Latin, a word mixing the scripts, a
+// Cyrillic letter outside the Serbian alphabet), with its line and column,
+// so that a caller can report "file:line:col: message".
 package translit
 
 import (

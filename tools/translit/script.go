@@ -1,0 +1,132 @@
+package translit
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Script is one of the two scripts Serbian is written in.
+type Script int
+
+const (
+	Unknown  Script = iota // no Serbian letters, or as many of one script as of the other
+	Cyrillic               // Serbian Cyrillic
+	Latin                  // Serbian Latin (Gaj's alphabet)
+)
+
+func (s Script) String() string {
+	switch s {
+	case Cyrillic:
+		return "Cyrillic"
+	case Latin:
+		return "Latin"
+	}
+	return "unknown"
+}
+
+// A Problem is the first place where a text departs from its script.
+type Problem struct {
+	Line int    // 1-based
+	Col  int    // 1-based, in characters (runes) of the line as given
+	Word string // the offending word
+	Msg  string // what is wrong, lower case, without the position
+}
+
+// Error returns "line:col: message"; a caller that knows the file writes
+// file + ":" + p.Error().
+func (p *Problem) Error() string {
+	return fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg)
+}
+
+// wordDebris matches Word's bookmark markers, which the seed parser drops.
+var wordDebris = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
+
+// Detect returns the script of a text given as lines: the script most of
+// its Serbian letters are in. Only words that ToCyrillic would transliterate
+// count, so Latin names, acronyms, foreign words, Roman numerals, codes and
+// URLs inside Cyrillic text do not make it Latin.
+func Detect(lines []string) Script {
+	cyr, lat := 0, 0
+	for _, line := range lines {
+		line = wordDebris.ReplaceAllString(line, "")
+		for _, t := range tokenize(line) {
+			if t.kind != word || t.keep {
+				continue
+			}
+			for _, r := range line[t.start:t.end] {
+				switch {
+				case latinOf(r) != "":
+					cyr++
+				case isSerbianLatin(r):
+					lat++
+				}
+			}
+		}
+	}
+	switch {
+	case cyr > lat:
+		return Cyrillic
+	case lat > cyr:
+		return Latin
+	}
+	return Unknown
+}
+
+// Check returns the first place in lines that Serbian text in script s
+// does not allow, or nil:
+//
+//   - a Cyrillic letter outside the Serbian alphabet (Macedonian ѓ ќ ѕ,
+//     Russian ы э ъ, …), in either script; Col is the letter's;
+//   - a word that mixes Serbian Cyrillic and Latin letters;
+//   - in Cyrillic text, a word in Latin letters that ToCyrillic would
+//     transliterate; words it keeps in Latin (names and acronyms of
+//     latin.txt, words with q w x y, Roman numerals, codes, units after a
+//     number), URLs and e-mail addresses are allowed;
+//   - in Latin text, a word with Cyrillic letters.
+//
+// For a word, Col is where it starts. Word's bookmark markers
+// ("[bookmark: _GoBack]") are skipped. s == Unknown checks only the first
+// two rules.
+func Check(lines []string, s Script) *Problem {
+	for n, line := range lines {
+		for _, m := range wordDebris.FindAllStringIndex(line, -1) {
+			// Blank the marker out, keeping every rune's column.
+			line = line[:m[0]] + strings.Repeat(" ", utf8.RuneCountInString(line[m[0]:m[1]])) + line[m[1]:]
+		}
+		for _, t := range tokenize(line) {
+			if t.kind != word {
+				continue
+			}
+			w := line[t.start:t.end]
+			col := utf8.RuneCountInString(line[:t.start]) + 1
+			problem := func(format string, args ...any) *Problem {
+				return &Problem{Line: n + 1, Col: col, Word: w, Msg: fmt.Sprintf(format, args...)}
+			}
+			cyr, lat := false, false
+			for k, r := range w {
+				switch {
+				case latinOf(r) != "":
+					cyr = true
+				case isSerbianLatin(r) || unicode.Is(unicode.Latin, r):
+					lat = true
+				case unicode.IsLetter(r) && unicode.Is(unicode.Cyrillic, r):
+					p := problem("letter %c (U+%04X) in %q is not in the Serbian alphabet", r, r, w)
+					p.Col += utf8.RuneCountInString(w[:k])
+					return p
+				}
+			}
+			switch {
+			case cyr && lat:
+				return problem("word %q mixes Cyrillic and Latin letters", w)
+			case s == Cyrillic && lat && !t.keep:
+				return problem("Latin word %q in Cyrillic text (a name that Cyrillic text keeps in Latin belongs in tools/translit/latin.txt)", w)
+			case s == Latin && cyr:
+				return problem("Cyrillic word %q in Latin text", w)
+			}
+		}
+	}
+	return nil
+}
