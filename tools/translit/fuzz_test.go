@@ -2,6 +2,7 @@ package translit
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -128,4 +129,89 @@ func skeleton(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// FuzzRoundTrip checks the round trips on any text within the alphabets:
+// the input's runes are mapped onto Serbian Cyrillic letters, digits, white
+// space and punctuation, giving a Cyrillic text c, and onto Serbian Latin
+// letters and the same, giving a Latin text l (runes already within an
+// alphabet stay).
+//
+//   - Unless c holds н+ј, л+ј or д+ж (which Latin spells as the digraphs
+//     nj, lj, dž, and only exceptions.txt tells apart), the Latin that
+//     ToLatin writes comes back, ToLatin(ToCyrillic(ToLatin(c))) ==
+//     ToLatin(c), and so does the Cyrillic, ToCyrillic(ToLatin(c)) == c,
+//     unless c has a word that ToCyrillic keeps in Latin letters (a Roman
+//     numeral such as ИВ → IV, a listed name such as ДЦАФ → DCAF).
+//   - ToCyrillic is stable: its output comes back through ToLatin and
+//     ToCyrillic, and it leaves no Serbian Latin letter outside the words
+//     it keeps.
+func FuzzRoundTrip(f *testing.F) {
+	// More seeds are in testdata/fuzz/FuzzRoundTrip.
+	for _, s := range []string{"", "Љубљана ЉУБЉАНА Џ. Буш", "надживети инјекција ЊЕГОШ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		c, l := withinAlphabets(in)
+		latin, _ := ToLatin(c)
+		cyr := ToCyrillic(latin)
+		if !ambiguous.MatchString(c) {
+			if again, _ := ToLatin(cyr); again != latin {
+				t.Fatalf("Latin %q → Cyrillic %q → Latin %q", latin, cyr, again)
+			}
+			if cyr != c && !hasLatin(cyr) {
+				t.Fatalf("Cyrillic %q → Latin %q → Cyrillic %q", c, latin, cyr)
+			}
+		}
+		lc := ToCyrillic(l)
+		l2, _ := ToLatin(lc)
+		if lc2 := ToCyrillic(l2); lc2 != lc {
+			t.Fatalf("ToCyrillic(%q) = %q, but through Latin %q it becomes %q", l, lc, l2, lc2)
+		}
+		for _, tok := range tokenize(lc) {
+			if tok.kind == word && !tok.keep && hasLatin(lc[tok.start:tok.end]) {
+				t.Fatalf("ToCyrillic(%q) = %q leaves Latin in %q", l, lc, lc[tok.start:tok.end])
+			}
+		}
+	})
+}
+
+// ambiguous matches the Cyrillic letter pairs that Serbian Latin spells
+// like a digraph.
+var ambiguous = regexp.MustCompile(`(?i)нј|лј|дж`)
+
+func hasLatin(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Latin, r) }) >= 0
+}
+
+// withinAlphabets maps each rune of in onto the Serbian Cyrillic alphabet
+// (both cases) with digits, space, hyphen and punctuation, and onto the
+// Serbian Latin alphabet with the same.
+func withinAlphabets(in string) (cyr, latin string) {
+	const extra = "0123456789 -.,\n"
+	var cyrRunes, latinRunes []string
+	for _, l := range alphabet {
+		cyrRunes = append(cyrRunes, string(l.upper), string(l.lower))
+		latinRunes = append(latinRunes, l.latinCaps, l.latinL)
+	}
+	latinRunes = append(latinRunes, "Lj", "Nj", "Dž", "lJ", "nJ", "dŽ")
+	for _, r := range extra {
+		cyrRunes = append(cyrRunes, string(r))
+		latinRunes = append(latinRunes, string(r))
+	}
+	// A rune already within an alphabet stays; any other is mapped.
+	var c, l strings.Builder
+	for _, r := range in {
+		if slices.Contains(cyrRunes, string(r)) {
+			c.WriteRune(r)
+		} else {
+			c.WriteString(cyrRunes[int(r)%len(cyrRunes)])
+		}
+		if slices.Contains(latinRunes, string(r)) {
+			l.WriteRune(r)
+		} else {
+			l.WriteString(latinRunes[int(r)%len(latinRunes)])
+		}
+	}
+	return c.String(), l.String()
 }
