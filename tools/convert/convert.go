@@ -488,21 +488,21 @@ func prepare(root string, cfg *config, cache *cache, seed string, trans map[stri
 // bytes, then its translations' in the order of langs. seedSum is the
 // SHA-256 of the seed's bytes.
 func (j *job) parse(cfg *config, inputs [][]byte, seedSum [sha256.Size]byte, langs []string) error {
+	// Before parsing, which may reuse the bytes; the parser's errors come first.
+	script, scriptWarnings, scriptErr := seedScript(j.seed, inputs[0])
 	orig, err := seedparse.ParseHashed(j.seed, inputs[0], seedSum)
 	if err != nil {
 		return err
 	}
+	if scriptErr != nil {
+		return scriptErr
+	}
 	j.baseSlug = pages.Slug(orig)
-	base := pages.Version{OriginalLang: cfg.DefaultLang}
+	serbian, originalLang, warnings := serbianVersions(orig, script, cfg.DefaultLang, j.seed)
+	j.versions = append(j.versions[:0], serbian...)
+	j.warnings = append(scriptWarnings, warnings...)
+	base := pages.Version{OriginalLang: originalLang}
 	v := base
-	v.Lang = cfg.DefaultLang
-	j.versions = append(j.versions[:0], version{orig, v})
-
-	latin, warnings := Transliterate(orig, j.seed)
-	j.warnings = warnings
-	v = base
-	v.Lang, v.Transliterated = LatinLang, true
-	j.versions = append(j.versions, version{latin, v})
 
 	var errs []error
 	for i, lang := range langs {

@@ -31,8 +31,8 @@ func ExampleCheck() {
 		"Женевски центар (DCAF) и Pokrajinski одбор",
 	}
 	script := translit.Detect(lines)
-	if p := translit.Check(lines, script); p != nil {
-		fmt.Printf("seeds/x.txt:%v\n", p)
+	for _, p := range translit.Check(lines, script) {
+		fmt.Printf("seeds/x.txt:%v\n", &p)
 	}
 	// Output:
 	// seeds/x.txt:2:26: Latin word "Pokrajinski" in Cyrillic text (a name that Cyrillic text keeps in Latin belongs in tools/translit/latin.txt)

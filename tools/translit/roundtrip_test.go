@@ -65,8 +65,8 @@ func texts(doc *document.Document) (out []string, lines []int) {
 // passes the script check as Cyrillic.
 func TestRoundTripCyrillic(t *testing.T) {
 	for _, f := range corpus(t) {
-		if p := translit.Check(strings.Split(string(f.text), "\n"), translit.Cyrillic); p != nil {
-			t.Errorf("%s:%v", f.name, p)
+		for _, p := range translit.Check(strings.Split(string(f.text), "\n"), translit.Cyrillic) {
+			t.Errorf("%s:%v", f.name, &p)
 		}
 		doc, err := seedparse.Parse(f.name, f.text)
 		if err != nil {
@@ -100,8 +100,8 @@ func TestRoundTripLatin(t *testing.T) {
 		if got := translit.Detect(lines); got != translit.Latin {
 			t.Errorf("%s in Latin: Detect = %v, want Latin", files[i].name, got)
 		}
-		if p := translit.Check(lines, translit.Latin); p != nil {
-			t.Errorf("%s in Latin:%v", files[i].name, p)
+		for _, p := range translit.Check(lines, translit.Latin) {
+			t.Errorf("%s in Latin:%v", files[i].name, &p)
 		}
 		cyrillic[i] = translit.ToCyrillic(l)
 	}

@@ -27,13 +27,31 @@ func (s Script) String() string {
 	return "unknown"
 }
 
-// A Problem is the first place where a text departs from its script.
+// A Problem is a place where a text departs from its script.
 type Problem struct {
+	Kind Kind
 	Line int    // 1-based
 	Col  int    // 1-based, in characters (runes) of the line as given
 	Word string // the offending word
 	Msg  string // what is wrong, lower case, without the position
 }
+
+// Kind says what is wrong.
+type Kind int
+
+const (
+	// ForeignLetter is a Cyrillic letter outside the Serbian alphabet
+	// (Macedonian ѓ ќ ѕ, Russian ы э ъ, …), in either script.
+	ForeignLetter Kind = iota + 1
+	// MixedWord is a word that mixes Cyrillic and Latin letters: almost
+	// always a typing error (a Latin a or e among Cyrillic letters).
+	MixedWord
+	// OtherScript is a word in Latin letters in Cyrillic text that
+	// ToCyrillic would transliterate (not a name kept in Latin, a foreign
+	// word, a Roman numeral, a code), or a word in Cyrillic letters in
+	// Latin text.
+	OtherScript
+)
 
 // Error returns "line:col: message"; a caller that knows the file writes
 // file + ":" + p.Error().
@@ -75,22 +93,23 @@ func Detect(lines []string) Script {
 	return Unknown
 }
 
-// Check returns the first place in lines that Serbian text in script s
-// does not allow, or nil:
+// Check returns the places in lines that Serbian text in script s does not
+// allow, in order, at most one a word:
 //
-//   - a Cyrillic letter outside the Serbian alphabet (Macedonian ѓ ќ ѕ,
-//     Russian ы э ъ, …), in either script; Col is the letter's;
-//   - a word that mixes Serbian Cyrillic and Latin letters;
+//   - a Cyrillic letter outside the Serbian alphabet (ForeignLetter), in
+//     either script; Col is the letter's;
+//   - a word that mixes Cyrillic and Latin letters (MixedWord);
 //   - in Cyrillic text, a word in Latin letters that ToCyrillic would
-//     transliterate; words it keeps in Latin (names and acronyms of
-//     latin.txt, words with q w x y, Roman numerals, codes, units after a
-//     number), URLs and e-mail addresses are allowed;
-//   - in Latin text, a word with Cyrillic letters.
+//     transliterate (OtherScript); words it keeps in Latin (names and
+//     acronyms of latin.txt, words with q w x y, Roman numerals, codes,
+//     units after a number), URLs and e-mail addresses are allowed;
+//   - in Latin text, a word with Cyrillic letters (OtherScript).
 //
 // For a word, Col is where it starts. Word's bookmark markers
 // ("[bookmark: _GoBack]") are skipped. s == Unknown checks only the first
 // two rules.
-func Check(lines []string, s Script) *Problem {
+func Check(lines []string, s Script) []Problem {
+	var out []Problem
 	for n, line := range lines {
 		for _, m := range wordDebris.FindAllStringIndex(line, -1) {
 			// Blank the marker out, keeping every rune's column.
@@ -100,33 +119,41 @@ func Check(lines []string, s Script) *Problem {
 			if t.kind != word {
 				continue
 			}
-			w := line[t.start:t.end]
-			col := utf8.RuneCountInString(line[:t.start]) + 1
-			problem := func(format string, args ...any) *Problem {
-				return &Problem{Line: n + 1, Col: col, Word: w, Msg: fmt.Sprintf(format, args...)}
-			}
-			cyr, lat := false, false
-			for k, r := range w {
-				switch {
-				case latinOf(r) != "":
-					cyr = true
-				case isSerbianLatin(r) || unicode.Is(unicode.Latin, r):
-					lat = true
-				case unicode.IsLetter(r) && unicode.Is(unicode.Cyrillic, r):
-					p := problem("letter %c (U+%04X) in %q is not in the Serbian alphabet", r, r, w)
-					p.Col += utf8.RuneCountInString(w[:k])
-					return p
-				}
-			}
-			switch {
-			case cyr && lat:
-				return problem("word %q mixes Cyrillic and Latin letters", w)
-			case s == Cyrillic && lat && !t.keep:
-				return problem("Latin word %q in Cyrillic text (a name that Cyrillic text keeps in Latin belongs in tools/translit/latin.txt)", w)
-			case s == Latin && cyr:
-				return problem("Cyrillic word %q in Latin text", w)
+			if p, ok := checkWord(line, t, s); ok {
+				p.Line = n + 1
+				out = append(out, p)
 			}
 		}
 	}
-	return nil
+	return out
+}
+
+// checkWord checks the word t of line against script s.
+func checkWord(line string, t token, s Script) (Problem, bool) {
+	w := line[t.start:t.end]
+	p := Problem{Col: utf8.RuneCountInString(line[:t.start]) + 1, Word: w}
+	cyr, lat := false, false
+	for k, r := range w {
+		switch {
+		case latinOf(r) != "":
+			cyr = true
+		case isSerbianLatin(r) || unicode.Is(unicode.Latin, r):
+			lat = true
+		case unicode.IsLetter(r) && unicode.Is(unicode.Cyrillic, r):
+			p.Kind, p.Msg = ForeignLetter, fmt.Sprintf("letter %c (U+%04X) in %q is not in the Serbian alphabet", r, r, w)
+			p.Col += utf8.RuneCountInString(w[:k])
+			return p, true
+		}
+	}
+	switch {
+	case cyr && lat:
+		p.Kind, p.Msg = MixedWord, fmt.Sprintf("word %q mixes Cyrillic and Latin letters", w)
+	case s == Cyrillic && lat && !t.keep:
+		p.Kind, p.Msg = OtherScript, fmt.Sprintf("Latin word %q in Cyrillic text (a name that Cyrillic text keeps in Latin belongs in tools/translit/latin.txt)", w)
+	case s == Latin && cyr:
+		p.Kind, p.Msg = OtherScript, fmt.Sprintf("Cyrillic word %q in Latin text", w)
+	default:
+		return p, false
+	}
+	return p, true
 }

@@ -1,6 +1,7 @@
 package translit
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -34,6 +35,7 @@ func TestDetect(t *testing.T) {
 	}
 }
 
+// TestCheck checks the first problem Check finds in each case.
 func TestCheck(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -65,10 +67,10 @@ func TestCheck(t *testing.T) {
 		{"unknown and a foreign letter", []string{"Beograd и Ѓ"}, Unknown, `1:11: letter Ѓ (U+0403) in "Ѓ" is not in the Serbian alphabet`, "Ѓ"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			p := Check(c.lines, c.script)
+			ps := Check(c.lines, c.script)
 			got, word := "", ""
-			if p != nil {
-				got, word = p.Error(), p.Word
+			if len(ps) > 0 {
+				got, word = ps[0].Error(), ps[0].Word
 			}
 			if got != c.want || word != c.word {
 				t.Errorf("Check(%q, %v) = %q (word %q), want %q (word %q)", c.lines, c.script, got, word, c.want, c.word)
@@ -81,7 +83,24 @@ func TestCheck(t *testing.T) {
 // document with a Latin acronym passes.
 func TestCheckSeed(t *testing.T) {
 	lines := strings.Split(readSeed(t), "\n")
-	if p := Check(lines, Detect(lines)); p != nil {
-		t.Errorf("%s:%v", seedPath, p)
+	for _, p := range Check(lines, Detect(lines)) {
+		t.Errorf("%s:%v", seedPath, &p)
+	}
+}
+
+func TestCheckAll(t *testing.T) {
+	lines := []string{"Закључци о EU и Ѓорѓу", "Рeпублика и OEBS"}
+	var got []string
+	for _, p := range Check(lines, Cyrillic) {
+		got = append(got, fmt.Sprintf("%d %v %q", p.Kind, &p, p.Word))
+	}
+	want := []string{
+		`3 1:12: Latin word "EU" in Cyrillic text (a name that Cyrillic text keeps in Latin belongs in tools/translit/latin.txt) "EU"`,
+		`1 1:17: letter Ѓ (U+0403) in "Ѓорѓу" is not in the Serbian alphabet "Ѓорѓу"`,
+		`2 2:1: word "Рeпублика" mixes Cyrillic and Latin letters "Рeпублика"`,
+		`3 2:13: Latin word "OEBS" in Cyrillic text (a name that Cyrillic text keeps in Latin belongs in tools/translit/latin.txt) "OEBS"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Check:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -124,10 +124,10 @@
 //
 // [Detect] tells whether a text is Serbian Cyrillic or Serbian Latin, from
 // the letters of the words ToCyrillic would transliterate, and [Check]
-// finds the first word that the script does not allow (a Latin word in
-// Cyrillic text that is not kept in Latin, a word mixing the scripts, a
-// Cyrillic letter outside the Serbian alphabet), with its line and column,
-// so that a caller can report "file:line:col: message".
+// finds the words that the script does not allow (a Latin word in Cyrillic
+// text that is not kept in Latin, a word mixing the scripts, a Cyrillic
+// letter outside the Serbian alphabet), each with its line and column, so
+// that a caller can report "file:line:col: message".
 package translit
 
 import (
