@@ -134,6 +134,9 @@ func sourceWords(t *testing.T, d *document) (string, []string) {
 	source := seed
 	switch {
 	case d.lang == cmp.Or(d.fm.Params.OriginalLanguage, built.defaultLang):
+	case d.fm.Params.Transliterated && d.fm.Params.OriginalLanguage == convert.LatinLang:
+		doc = convert.ToCyrillic(doc)
+		source = seed + " transliterated"
 	case d.fm.Params.Transliterated:
 		doc, _ = convert.Transliterate(doc, seed)
 		source = seed + " transliterated"
