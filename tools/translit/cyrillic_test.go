@@ -138,3 +138,12 @@ func TestParseLatinNames(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkToCyrillic(b *testing.B) {
+	latin, _ := ToLatin(readSeed(b))
+	b.SetBytes(int64(len(latin)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ToCyrillic(latin)
+	}
+}
