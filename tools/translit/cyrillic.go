@@ -3,6 +3,7 @@ package translit
 import (
 	_ "embed"
 	"fmt"
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -21,7 +22,7 @@ func ToCyrillic(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(2 * len(s))
-	for _, t := range tokenize(s) {
+	for t := range tokens(s) {
 		text := s[t.start:t.end]
 		if t.kind != word || t.keep {
 			b.WriteString(text)
@@ -118,8 +119,11 @@ var cyrillicLetters, digraphs = func() (map[rune]rune, map[[2]rune]rune) {
 // isSerbianLatin reports whether r is a letter of Serbian Latin script, with
 // or without Serbian accents.
 func isSerbianLatin(r rune) bool {
+	if !isLatinLetter(r) {
+		return false
+	}
 	if _, ok := cyrillicLetters[r]; ok {
-		return unicode.Is(unicode.Latin, r)
+		return true
 	}
 	_, _, ok := splitAccents(r)
 	return ok
@@ -149,41 +153,76 @@ type token struct {
 var links = regexp.MustCompile(`(?i)(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”«»]*[^\s<>"“”«».,;:!?)\]}'’]` +
 	`|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`)
 
-// tokenize splits an NFC text into links, words and the text between them,
-// and decides for each word whether it stays in Latin letters.
-func tokenize(s string) []token {
-	var toks []token
-	pos := 0
-	for _, m := range links.FindAllStringIndex(s, -1) {
-		toks = appendWords(toks, s, pos, m[0])
-		toks = append(toks, token{start: m[0], end: m[1], kind: link, split: -1})
-		pos = m[1]
+// tokens yields the links, the words and the text between them of an NFC
+// text, in order, and decides for each word whether it stays in Latin
+// letters.
+func tokens(s string) iter.Seq[token] {
+	return func(yield func(token) bool) {
+		pos := 0
+		var found [][]int
+		// Every link has "@", "://" or "www." (in any case): most texts
+		// have none and need not be searched.
+		if strings.Contains(s, "@") || strings.Contains(s, "://") || hasWWW(s) {
+			found = links.FindAllStringIndex(s, -1)
+		}
+		for _, m := range found {
+			if !yieldWords(s, pos, m[0], yield) || !yield(token{start: m[0], end: m[1], kind: link, split: -1}) {
+				return
+			}
+			pos = m[1]
+		}
+		yieldWords(s, pos, len(s), yield)
 	}
-	return appendWords(toks, s, pos, len(s))
 }
 
-// appendWords appends the words of s[from:to] and the text between them.
-func appendWords(toks []token, s string, from, to int) []token {
-	i := from
-	for i < to {
+// hasWWW reports whether s holds "www." in any case.
+func hasWWW(s string) bool {
+	for i := 3; i < len(s); i++ {
+		if s[i] == '.' && strings.EqualFold(s[i-3:i], "www") {
+			return true
+		}
+	}
+	return false
+}
+
+// yieldWords yields the words of s[from:to] and the text between them; it
+// returns false when yield does.
+func yieldWords(s string, from, to int, yield func(token) bool) bool {
+	for i := from; i < to; {
 		start := i
 		r, n := utf8.DecodeRuneInString(s[i:to])
-		inWord := isWordRune(r)
+		inWord, latin := isWordRune(r), isLatinLetter(r)
 		for i += n; i < to; i += n {
 			r, n = utf8.DecodeRuneInString(s[i:to])
 			if isWordRune(r) != inWord {
 				break
 			}
+			latin = latin || isLatinLetter(r)
 		}
-		if !inWord {
-			toks = append(toks, token{start: start, end: i, kind: other, split: -1})
-			continue
+		t := token{start: start, end: i, kind: other, split: -1}
+		if inWord {
+			t.kind = word
+			// Only a word with Latin letters has anything to keep or split.
+			if w := s[start:i]; latin {
+				t.keep, t.split = keptInLatin(w, s[:start], s[i:]), exceptionSplit(w)
+			}
 		}
-		w := s[start:i]
-		toks = append(toks, token{start: start, end: i, kind: word,
-			keep: keptInLatin(w, s[:start], s[i:]), split: exceptionSplit(w)})
+		if !yield(t) {
+			return false
+		}
 	}
-	return toks
+	return true
+}
+
+// isLatinLetter reports whether r is a letter of the Latin script.
+func isLatinLetter(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	case r >= 0x0400 && r <= 0x04FF: // Cyrillic, the most common case
+		return false
+	}
+	return unicode.Is(unicode.Latin, r)
 }
 
 // keptInLatin reports whether the word w, between the texts before and

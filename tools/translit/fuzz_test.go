@@ -168,7 +168,7 @@ func FuzzRoundTrip(f *testing.F) {
 		if lc2 := ToCyrillic(l2); lc2 != lc {
 			t.Fatalf("ToCyrillic(%q) = %q, but through Latin %q it becomes %q", l, lc, l2, lc2)
 		}
-		for _, tok := range tokenize(lc) {
+		for tok := range tokens(lc) {
 			if tok.kind == word && !tok.keep && hasLatin(lc[tok.start:tok.end]) {
 				t.Fatalf("ToCyrillic(%q) = %q leaves Latin in %q", l, lc, lc[tok.start:tok.end])
 			}

@@ -70,7 +70,7 @@ func Detect(lines []string) Script {
 	cyr, lat := 0, 0
 	for _, line := range lines {
 		line = wordDebris.ReplaceAllString(line, "")
-		for _, t := range tokenize(line) {
+		for t := range tokens(line) {
 			if t.kind != word || t.keep {
 				continue
 			}
@@ -115,7 +115,7 @@ func Check(lines []string, s Script) []Problem {
 			// Blank the marker out, keeping every rune's column.
 			line = line[:m[0]] + strings.Repeat(" ", utf8.RuneCountInString(line[m[0]:m[1]])) + line[m[1]:]
 		}
-		for _, t := range tokenize(line) {
+		for t := range tokens(line) {
 			if t.kind != word {
 				continue
 			}

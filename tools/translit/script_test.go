@@ -104,3 +104,11 @@ func TestCheckAll(t *testing.T) {
 		t.Errorf("Check:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func BenchmarkDetectAndCheck(b *testing.B) {
+	lines := strings.Split(readSeed(b), "\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(lines, Detect(lines))
+	}
+}

@@ -283,8 +283,15 @@ func latinOf(r rune) string {
 }
 
 // isWordRune reports whether r belongs to a word: a letter or a combining
-// mark.
+// mark. ASCII and the Cyrillic letters U+0400–U+0481 are answered without
+// the Unicode tables (TestRuneClasses checks every rune).
 func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	case r >= 0x0400 && r <= 0x0481:
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 

@@ -334,3 +334,16 @@ func TestForeignClass(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneClasses checks isWordRune's and isLatinLetter's shortcuts against
+// the Unicode tables, for every rune.
+func TestRuneClasses(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isLatinLetter(r), unicode.Is(unicode.Latin, r); got != want {
+			t.Errorf("isLatinLetter(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
