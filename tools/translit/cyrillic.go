@@ -145,6 +145,11 @@ type token struct {
 	// index inside it where an exception forbids a digraph, or -1.
 	keep  bool
 	split int
+	// In a word: how many Serbian Cyrillic letters and Latin letters it
+	// has, and the byte offset in it of its first Cyrillic letter outside
+	// the Serbian alphabet, or -1.
+	cyr, lat int
+	foreign  int
 }
 
 // links finds URLs (with a scheme or starting with www.) and e-mail
@@ -166,7 +171,7 @@ func tokens(s string) iter.Seq[token] {
 			found = links.FindAllStringIndex(s, -1)
 		}
 		for _, m := range found {
-			if !yieldWords(s, pos, m[0], yield) || !yield(token{start: m[0], end: m[1], kind: link, split: -1}) {
+			if !yieldWords(s, pos, m[0], yield) || !yield(token{start: m[0], end: m[1], kind: link, split: -1, foreign: -1}) {
 				return
 			}
 			pos = m[1]
@@ -177,35 +182,47 @@ func tokens(s string) iter.Seq[token] {
 
 // hasWWW reports whether s holds "www." in any case.
 func hasWWW(s string) bool {
-	for i := 3; i < len(s); i++ {
-		if s[i] == '.' && strings.EqualFold(s[i-3:i], "www") {
+	for i := 0; ; i++ {
+		dot := strings.IndexByte(s[i:], '.')
+		if dot < 0 {
+			return false
+		}
+		if i += dot; i >= 3 && strings.EqualFold(s[i-3:i], "www") {
 			return true
 		}
 	}
-	return false
 }
 
 // yieldWords yields the words of s[from:to] and the text between them; it
 // returns false when yield does.
 func yieldWords(s string, from, to int, yield func(token) bool) bool {
 	for i := from; i < to; {
-		start := i
-		r, n := utf8.DecodeRuneInString(s[i:to])
-		inWord, latin := isWordRune(r), isLatinLetter(r)
-		for i += n; i < to; i += n {
-			r, n = utf8.DecodeRuneInString(s[i:to])
-			if isWordRune(r) != inWord {
+		t := token{start: i, kind: other, split: -1, foreign: -1}
+		for i < to {
+			r, n := utf8.DecodeRuneInString(s[i:to])
+			if inWord := isWordRune(r); i == t.start {
+				if inWord {
+					t.kind = word
+				}
+			} else if inWord != (t.kind == word) {
 				break
 			}
-			latin = latin || isLatinLetter(r)
-		}
-		t := token{start: start, end: i, kind: other, split: -1}
-		if inWord {
-			t.kind = word
-			// Only a word with Latin letters has anything to keep or split.
-			if w := s[start:i]; latin {
-				t.keep, t.split = keptInLatin(w, s[:start], s[i:]), exceptionSplit(w)
+			if t.kind == word {
+				switch {
+				case latinOf(r) != "":
+					t.cyr++
+				case isLatinLetter(r):
+					t.lat++
+				case t.foreign < 0 && unicode.IsLetter(r) && unicode.Is(unicode.Cyrillic, r):
+					t.foreign = i - t.start
+				}
 			}
+			i += n
+		}
+		t.end = i
+		// Only a word with Latin letters has anything to keep or split.
+		if w := s[t.start:t.end]; t.lat > 0 {
+			t.keep, t.split = keptInLatin(w, s[:t.start], s[t.end:]), exceptionSplit(w)
 		}
 		if !yield(t) {
 			return false
@@ -275,6 +292,8 @@ func isRoman(w string) bool {
 type Exception struct {
 	Prefix, Root, Reason string
 	Line                 int // in exceptions.txt
+
+	start string // Prefix + Root
 }
 
 //go:embed exceptions.txt
@@ -311,7 +330,7 @@ func mustParse(e []Exception, err error) []Exception {
 func exceptionSplit(w string) int {
 	lower := strings.ToLower(w)
 	for _, e := range Exceptions {
-		if strings.HasPrefix(lower, e.Prefix+e.Root) {
+		if strings.HasPrefix(lower, e.start) {
 			return utf8.RuneCountInString(e.Prefix)
 		}
 	}
@@ -349,6 +368,7 @@ func parseExceptions(text string) ([]Exception, error) {
 		if _, ok := digraphs[[2]rune{last, first}]; !ok {
 			return nil, errorf("%s %s: the prefix must end in l, n or d and the root start with j or ž (l+j, n+j, d+ž)", e.Prefix, e.Root)
 		}
+		e.start = e.Prefix + e.Root
 		out = append(out, e)
 	}
 	return out, nil

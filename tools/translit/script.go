@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -69,18 +68,9 @@ var wordDebris = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
 func Detect(lines []string) Script {
 	cyr, lat := 0, 0
 	for _, line := range lines {
-		line = wordDebris.ReplaceAllString(line, "")
-		for t := range tokens(line) {
-			if t.kind != word || t.keep {
-				continue
-			}
-			for _, r := range line[t.start:t.end] {
-				switch {
-				case latinOf(r) != "":
-					cyr++
-				case isSerbianLatin(r):
-					lat++
-				}
+		for t := range tokens(withoutDebris(line)) {
+			if t.kind == word && !t.keep {
+				cyr, lat = cyr+t.cyr, lat+t.lat
 			}
 		}
 	}
@@ -111,10 +101,7 @@ func Detect(lines []string) Script {
 func Check(lines []string, s Script) []Problem {
 	var out []Problem
 	for n, line := range lines {
-		for _, m := range wordDebris.FindAllStringIndex(line, -1) {
-			// Blank the marker out, keeping every rune's column.
-			line = line[:m[0]] + strings.Repeat(" ", utf8.RuneCountInString(line[m[0]:m[1]])) + line[m[1]:]
-		}
+		line = withoutDebris(line)
 		for t := range tokens(line) {
 			if t.kind != word {
 				continue
@@ -128,22 +115,30 @@ func Check(lines []string, s Script) []Problem {
 	return out
 }
 
+// withoutDebris returns line with Word's bookmark markers blanked out,
+// keeping every rune's column.
+func withoutDebris(line string) string {
+	if !strings.Contains(line, "[bookmark: ") {
+		return line
+	}
+	return wordDebris.ReplaceAllStringFunc(line, func(m string) string {
+		return strings.Repeat(" ", utf8.RuneCountInString(m))
+	})
+}
+
 // checkWord checks the word t of line against script s.
 func checkWord(line string, t token, s Script) (Problem, bool) {
 	w := line[t.start:t.end]
+	cyr, lat := t.cyr > 0, t.lat > 0
+	if t.foreign < 0 && !(cyr && lat) && !(s == Cyrillic && lat && !t.keep) && !(s == Latin && cyr) {
+		return Problem{}, false // the common case, without counting columns
+	}
 	p := Problem{Col: utf8.RuneCountInString(line[:t.start]) + 1, Word: w}
-	cyr, lat := false, false
-	for k, r := range w {
-		switch {
-		case latinOf(r) != "":
-			cyr = true
-		case isSerbianLatin(r) || unicode.Is(unicode.Latin, r):
-			lat = true
-		case unicode.IsLetter(r) && unicode.Is(unicode.Cyrillic, r):
-			p.Kind, p.Msg = ForeignLetter, fmt.Sprintf("letter %c (U+%04X) in %q is not in the Serbian alphabet", r, r, w)
-			p.Col += utf8.RuneCountInString(w[:k])
-			return p, true
-		}
+	if t.foreign >= 0 {
+		r, _ := utf8.DecodeRuneInString(w[t.foreign:])
+		p.Kind, p.Msg = ForeignLetter, fmt.Sprintf("letter %c (U+%04X) in %q is not in the Serbian alphabet", r, r, w)
+		p.Col += utf8.RuneCountInString(w[:t.foreign])
+		return p, true
 	}
 	switch {
 	case cyr && lat:
