@@ -289,23 +289,26 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
+	script, scriptWarnings, scriptErr := seedScript(j.seed, data)
 	orig, err := seedparse.Parse(j.seed, data)
 	if err != nil {
 		return nil, err
 	}
+	if scriptErr != nil {
+		return nil, scriptErr
+	}
 	j.baseSlug = pages.Slug(orig)
-	base := pages.Version{OriginalLang: cfg.DefaultLang, SourceFile: j.seed}
-	latin, warnings := document.ToLatin(orig, j.seed)
-	j.warnings = warnings
+	serbian, originalLang, warnings := serbianVersions(orig, script, cfg.DefaultLang, j.seed)
+	j.warnings = append(scriptWarnings, warnings...)
+	base := pages.Version{OriginalLang: originalLang, SourceFile: j.seed}
 	var errs []error
 	for _, lang := range cfg.Languages {
 		v := Version{Version: base}
 		v.Lang = lang
 		switch file := s.trans[lang]; {
-		case lang == cfg.DefaultLang:
-			v.Doc = orig
-		case lang == LatinLang:
-			v.Doc, v.Transliterated = latin, true
+		case lang == cfg.DefaultLang || lang == LatinLang:
+			v.Doc = serbian[lang]
+			v.Transliterated = lang != originalLang
 		case file != "":
 			data, err := readInput(root, file)
 			if err == nil {
@@ -321,7 +324,22 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 		}
 		j.doc.Versions = append(j.doc.Versions, v)
 	}
+	// The original first, then the others in config.toml's order.
+	slices.SortStableFunc(j.doc.Versions, func(a, b Version) int {
+		return cmpBool(a.Lang != originalLang, b.Lang != originalLang)
+	})
 	return j, errors.Join(errs...)
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // readInput reads root/rel, an input of at most seedparse.MaxSize bytes.

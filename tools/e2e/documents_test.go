@@ -134,6 +134,9 @@ func sourceWords(t *testing.T, d *document) (string, []string) {
 	source := seed
 	switch {
 	case d.lang == cmp.Or(d.fm.Params.OriginalLanguage, built.defaultLang):
+	case d.fm.Params.Transliterated && d.fm.Params.OriginalLanguage == "sr-latn":
+		doc = model.ToCyrillic(doc)
+		source = seed + " transliterated"
 	case d.fm.Params.Transliterated:
 		doc, _ = model.ToLatin(doc, seed)
 		source = seed + " transliterated"

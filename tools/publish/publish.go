@@ -23,12 +23,15 @@
 package publish
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
@@ -46,7 +49,7 @@ const ZipPath = "offline/" + OfflineName + ".zip"
 type Options struct {
 	Root    string // the repository's root: config.toml, seeds/, content/ …
 	Public  string // where the site goes; Root/public when empty
-	BaseURL string // the site's address; "/" (any host's root) when empty
+	BaseURL string // the site's address; config.toml's baseURL when empty
 	// SkipConvert builds from content/ as it is.
 	SkipConvert bool
 }
@@ -84,8 +87,8 @@ type Summary struct {
 // site as they were.
 func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	start := time.Now()
-	if o.BaseURL == "" {
-		o.BaseURL = "/"
+	if o.BaseURL, err = ResolveBaseURL(o.Root, o.BaseURL); err != nil {
+		return nil, err
 	}
 	if err := offline.CheckBaseURL(o.BaseURL); err != nil {
 		return nil, err
@@ -187,6 +190,26 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// ResolveBaseURL returns the site's address: override when it is not
+// empty, else config.toml's baseURL in root, else "/".
+func ResolveBaseURL(root, override string) (string, error) {
+	if override != "" {
+		return override, nil
+	}
+	var config struct {
+		BaseURL string `toml:"baseURL"`
+	}
+	file := filepath.Join(root, "config.toml")
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", err
+	}
+	if err := toml.Unmarshal(b, &config); err != nil {
+		return "", fmt.Errorf("%s: %v", file, err)
+	}
+	return cmp.Or(config.BaseURL, "/"), nil
 }
 
 // convertContent converts seeds/ into content/ and i18n/ and returns,

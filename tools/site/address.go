@@ -3,10 +3,8 @@ package main
 import (
 	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
 
-	"github.com/pelletier/go-toml/v2"
+	"github.com/regionaldialogue/site/tools/publish"
 )
 
 // addressNote returns the line a build prints at its end when the site
@@ -16,20 +14,9 @@ import (
 // what must be absolute (canonical links, hreflang alternates, og:url,
 // addresses in JSON-LD) and write no sitemap.
 func addressNote(root, override string) (string, error) {
-	base := override
-	if base == "" {
-		var config struct {
-			BaseURL string `toml:"baseURL"`
-		}
-		file := filepath.Join(root, "config.toml")
-		b, err := os.ReadFile(file)
-		if err != nil {
-			return "", err
-		}
-		if err := toml.Unmarshal(b, &config); err != nil {
-			return "", fmt.Errorf("%s: %v", file, err)
-		}
-		base = config.BaseURL
+	base, err := publish.ResolveBaseURL(root, override)
+	if err != nil {
+		return "", err
 	}
 	if u, err := url.Parse(base); err == nil && u.IsAbs() && u.Host != "" {
 		return "", nil

@@ -46,13 +46,13 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"net/url"
 	"os"
 	"os/signal"
 	"slices"
 	"strings"
 
 	"github.com/regionaldialogue/site/tools/convert"
+	"github.com/regionaldialogue/site/tools/offline"
 	"github.com/regionaldialogue/site/tools/preview"
 	"github.com/regionaldialogue/site/tools/publish"
 )
@@ -101,14 +101,13 @@ func main() {
 }
 
 // checkBaseURL returns an error when u is not an address Hugo can build
-// the site for: "/" or an absolute http(s) URL. It is
+// the site for (see offline.CheckBaseURL); "" means config.toml's. It is
 // checked before anything is converted, so that a bad flag changes nothing.
 func checkBaseURL(u string) error {
-	if u == "/" {
+	if u == "" {
 		return nil
 	}
-	parsed, err := url.Parse(u)
-	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
+	if err := offline.CheckBaseURL(u); err != nil {
 		return fmt.Errorf("-baseURL %q: want \"/\" or an address such as https://user.github.io/repo/", u)
 	}
 	return nil

@@ -52,7 +52,8 @@ func TestCheckBaseURL(t *testing.T) {
 		"https://user.github.io/r":  true,
 		"user.github.io/r/":         false,
 		"ftp://example.org/":        false,
-		"":                          false,
+		"":                          true, // config.toml's
+		"/repo/":                    true,
 	} {
 		if err := checkBaseURL(u); (err == nil) != ok {
 			t.Errorf("checkBaseURL(%q) = %v, want ok %v", u, err, ok)

@@ -18,3 +18,22 @@ func ExampleToLatin() {
 	// [Ѓ ѓ]
 	// DŽIU-DŽICU, JNA-e, LjUbav, KRȂLJ, sè
 }
+
+func ExampleToCyrillic() {
+	fmt.Println(translit.ToCyrillic("Injekcija, NJEGOŠ, Njegoš, NJegoš, nadživeo, DCAF-a, EU, XXI vek, COVID-19, www.dcaf.ch"))
+	// Output:
+	// Инјекција, ЊЕГОШ, Његош, Његош, надживео, DCAF-а, ЕУ, XXI век, COVID-19, www.dcaf.ch
+}
+
+func ExampleCheck() {
+	lines := []string{
+		"Закључци",
+		"Женевски центар (DCAF) и Pokrajinski одбор",
+	}
+	script := translit.Detect(lines)
+	for _, p := range translit.Check(lines, script) {
+		fmt.Printf("seeds/x.txt:%v\n", &p)
+	}
+	// Output:
+	// seeds/x.txt:2:26: Latin word "Pokrajinski" in Cyrillic text (a name that Cyrillic text keeps in Latin belongs in tools/translit/latin.txt)
+}

@@ -1,12 +1,15 @@
-// Package translit transliterates Serbian text from Cyrillic to Latin script.
+// Package translit transliterates Serbian text between Cyrillic and Latin
+// script, and tells which of the two a text is written in.
 //
-// The site publishes every document in Serbian Cyrillic (the original) and in
-// Serbian Latin; the Latin version is never written by hand, it is produced by
-// [ToLatin]:
+// The site publishes every document in Serbian Cyrillic and in Serbian
+// Latin; whichever the original is written in, the other version is never
+// written by hand, it is produced by [ToLatin] or [ToCyrillic]:
 //
 //	latin, foreign := translit.ToLatin("Љубљана, ЉУБЉАНА, Џ. Буш (DCAF), Ѓорѓе")
 //	// latin   == "Ljubljana, LJUBLJANA, Dž. Buš (DCAF), Ѓorѓe"
 //	// foreign == []rune{'Ѓ', 'ѓ'}
+//	cyrillic := translit.ToCyrillic("Injekcija, NJEGOŠ, DCAF-a, XXI vek")
+//	// cyrillic == "Инјекција, ЊЕГОШ, DCAF-а, XXI век"
 //
 // # Letters
 //
@@ -77,25 +80,61 @@
 // ACCENT is the Macedonian letter Ѓ and stays foreign. Marks stay attached to
 // the letter they followed ("ра́д" → "rád"), and the output is NFC too.
 //
-// # Cost
+// ToLatin never leaves a Serbian Cyrillic letter in its output, so it is
+// idempotent: ToLatin(ToLatin(s)) == ToLatin(s).
 //
-// ToLatin makes one pass over its input, with one allocation for the output
-// (a strings.Builder grown once to a proven upper bound) and none per rune;
-// it uses no regular expressions. Text made only of ASCII, Latin letters,
-// Cyrillic letters and common punctuation is NFC by construction and is never handed
-// to the normalizer; only when another character turns up does ToLatin check
-// the whole input, and if it is not NFC, normalizes it and starts again. The
-// output is normalized again only if a transliterated letter is followed by
-// a combining mark that may compose with it. Because ToLatin never leaves a
-// Serbian Cyrillic letter in its output, it is idempotent:
-// ToLatin(ToLatin(s)) == ToLatin(s).
+// # Latin to Cyrillic
+//
+// [ToCyrillic] spells each Serbian Latin letter with its Cyrillic letter,
+// in its case, and reads lj, nj and dž as one letter in any case: "LJ",
+// "Lj" and "NJegoš" (as Word's autocorrect leaves it) give Љ, Љ and Његош;
+// "lJ" gives љ, the case of the first letter deciding. Accented vowels keep
+// their accents (rád → ра́д, sè → сѐ), and so do the compatibility digraphs
+// ǅ, ǈ, ǋ (→ Џ, Љ, Њ). Words are those of ToLatin (letters and combining
+// marks); a hyphen ends a word, so each part of "Džiu-džicu" or "DCAF-a" is
+// judged on its own.
+//
+// In a few words l+j, n+j or d+ž are two letters, where a prefix meets a
+// root: nadživeti → надживети, podžanr → поджанр, konjunkcija →
+// конјункција, injekcija → инјекција. These are listed, with the reason for
+// each, in the file exceptions.txt beside this package (embedded in the
+// program; [Exceptions] holds its entries). An entry is a prefix and the
+// start of a root; it applies to every word that starts with both, in any
+// case, so inflected forms are covered: nadživeo, INJEKCIJE.
+//
+// ToCyrillic leaves in Latin letters what Serbian Cyrillic text keeps in
+// Latin letters:
+//
+//   - the foreign names and acronyms listed in latin.txt beside this package
+//     (DCAF, UNHCR, IOM, OSCE, Frontex, COVID, …), matched exactly; Serbian
+//     abbreviations are transliterated like any word (EU → ЕУ, OEBS → ОЕБС);
+//   - words with a letter Serbian Latin lacks (q, w, x, y, ü, ß, Greek, …):
+//     Washington, Müller;
+//   - Roman numerals of two letters or more, from I, V, X and L (XXI, IV,
+//     LX); a single I or V is a Serbian word or initial. The all-capitals
+//     pronoun VI (ВИ) is read as the numeral six;
+//   - codes, where letters and digits touch (B92, H2O, 5G), and the units
+//     km, kg, cm, mm, mg, ml, kW, MW, GW, kWh, MWh, GWh, KB, MB, GB, TB,
+//     Mbps, Gbps after a number (5 km, 10 kg);
+//   - URLs (with http://, https://, ftp:// or www.) and e-mail addresses.
+//
+// Cyrillic text passes through ToCyrillic unchanged.
+//
+// # Which script
+//
+// [Detect] tells whether a text is Serbian Cyrillic or Serbian Latin, from
+// the letters of the words ToCyrillic would transliterate, and [Check]
+// finds the words that the script does not allow (a Latin word in Cyrillic
+// text that is not kept in Latin, a word mixing the scripts, a Cyrillic
+// letter outside the Serbian alphabet), each with its line and column, so
+// that a caller can report "file:line:col: message".
 package translit
 
 import (
-	"encoding/binary"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -108,8 +147,7 @@ const (
 
 // spelling[r-blockFirst] is the Serbian Latin spelling of the rune r of the
 // Cyrillic block, or "" if r is not a Serbian letter. Capital Љ, Њ, Џ have
-// their mixed form here; see upperDigraph. Every entry is NFC and none of its
-// runes can combine with a rune before it (TestProofPremises).
+// their mixed form here; see upperDigraph.
 var spelling = [blockLast - blockFirst + 1]string{
 	'А' - blockFirst: "A", 'а' - blockFirst: "a",
 	'Б' - blockFirst: "B", 'б' - blockFirst: "b",
@@ -173,273 +211,80 @@ func upperDigraph(r rune) string {
 // cases. s is read after normalization to NFC, so foreign letters are
 // reported in their composed form.
 func ToLatin(s string) (latin string, foreign []rune) {
-	b, foreign := appendLatin(nil, s)
-	return ownString(b), foreign
-}
-
-// ToLatinAll returns ToLatin of each of texts, and the foreign letters of
-// each, with one allocation for all the Latin text: the texts of a document
-// are many and short.
-func ToLatinAll(texts []string) (latin []string, foreign [][]rune) {
-	size := 0
-	for _, s := range texts {
-		size += len(s)
+	if strings.IndexFunc(s, notPlainStarter) >= 0 {
+		s = norm.NFC.String(s)
 	}
-	// transliterate's bound: 1.5 times the input, and its slack.
-	b := make([]byte, 0, size+size/2+fastSlack)
-	ends := make([]int, len(texts))
-	foreign = make([][]rune, len(texts))
-	for i, s := range texts {
-		b, foreign[i] = appendLatin(b, s)
-		ends[i] = len(b)
-	}
-	all, start := ownString(b), 0
-	latin = make([]string, len(texts))
-	for i, end := range ends {
-		latin[i], start = all[start:end], end
-	}
-	return latin, foreign
-}
-
-// ownString returns the bytes of b as a string without copying them. b
-// must be the caller's own and never written again, as strings.Builder's
-// buffer is when it makes its string.
-func ownString(b []byte) string {
-	return unsafe.String(unsafe.SliceData(b), len(b))
-}
-
-// appendLatin appends ToLatin(s) to dst and returns the extended slice and
-// the foreign letters of s.
-func appendLatin(dst []byte, s string) ([]byte, []rune) {
-	out, foreign, ok := transliterate(dst, s, false)
-	if !ok {
-		out, foreign, _ = transliterate(dst, norm.NFC.String(s), true)
-	}
-	return out, foreign
-}
-
-// transliterate does the work of appendLatin. isNFC says that s is known to
-// be NFC. If it is not known, transliterate checks s as soon as it meets a
-// rune for which plainStarter is false, and reports ok == false if s is not
-// NFC (out is then dst's prefix with unspecified bytes after it).
-func transliterate(dst []byte, s string, isNFC bool) (out []byte, foreign []rune, ok bool) {
-	start := len(dst)
-	// Each rune is copied or replaced by a spelling at most 1.5 times as
-	// long: a two-byte Cyrillic letter becomes at most three bytes ("Dž",
-	// "DŽ"). So len(s) + len(s)/2 bytes always suffice and dst never grows
-	// again; the slack lets commonRun store four bytes at a time.
-	if need := start + len(s) + len(s)/2 + fastSlack; cap(dst) < need {
-		// By hand: slices.Grow makes two allocations in a build with
-		// the race detector, where TestAllocs then fails.
-		grown := make([]byte, start, max(need, 2*cap(dst)))
-		copy(grown, dst)
-		dst = grown
-	}
-
-	// needNFC records that a replacement was followed by a rune that may
-	// combine with it, so that the output has to be normalized again.
-	needNFC := false
-	// replEnd is the offset just after the last replaced letter.
-	replEnd := -1
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/2)
 	// The caps verdict of the last word that held a capital Љ, Њ or Џ,
 	// which ends before byte capsEnd.
 	capsEnd, caps := 0, false
-
+	// A transliterated letter followed by a combining mark may compose
+	// with it (а + U+0301 has no precomposed form, a + U+0301 is á), and
+	// then the output needs normalizing again.
+	replaced, needNFC := false, false
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			// Copy a run of ASCII in one go.
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf {
-				j++
-			}
-			dst = append(dst, s[i:j]...)
-			i = j
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteByte(s[i]) // invalid UTF-8 is copied as it is
+			i++
+			replaced = false
 			continue
 		}
-
-		// The most common case: a run of Serbian letters, spaces and
-		// punctuation, spelled from a table.
-		if n, read, end := commonRun(s[i:], dst[len(dst):cap(dst)]); read > 0 {
-			dst = dst[:len(dst)+n]
-			if end > 0 {
-				replEnd = i + end
-			}
-			i += read
-			continue
+		if replaced && notPlainStarter(r) {
+			needNFC = true
 		}
-
-		var r rune
-		size := 2
-		if c >= 0xD0 && c <= 0xD3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			// U+0400..U+04FF, decoded inline.
-			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-		} else {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-
-		if r >= blockFirst && r <= blockLast {
-			// commonRun has spelled every Serbian letter but capital
-			// Љ, Њ, Џ; this spells any, to depend on no more than it must.
-			switch class[r-blockFirst] {
-			case serbian:
-				repl := spelling[r-blockFirst]
-				if r == 'Љ' || r == 'Њ' || r == 'Џ' {
-					if i >= capsEnd {
-						caps, capsEnd = wordInCaps(s, i)
-					}
-					if caps {
-						repl = upperDigraph(r)
-					}
+		repl := latinOf(r)
+		replaced = repl != ""
+		switch {
+		case repl != "":
+			if up := upperDigraph(r); up != "" {
+				if i >= capsEnd {
+					caps, capsEnd = wordInCaps(s, i)
 				}
-				dst = append(dst, repl...)
-				i += size
-				replEnd = i
-				continue
-			case foreignLetter:
-				if !containsRune(foreign, r) {
-					foreign = append(foreign, r)
+				if caps {
+					repl = up
 				}
 			}
-		} else if r > blockLast && unicode.Is(unicode.Cyrillic, r) && unicode.IsLetter(r) &&
-			!containsRune(foreign, r) {
-			foreign = append(foreign, r)
-		}
-
-		if !plainStarter(r) {
-			if !isNFC {
-				if !norm.NFC.IsNormalString(s) {
-					return dst[:start], nil, false
-				}
-				isNFC = true
+			b.WriteString(repl)
+		case unicode.IsLetter(r) && unicode.Is(unicode.Cyrillic, r):
+			if !slices.Contains(foreign, r) {
+				foreign = append(foreign, r)
 			}
-			// Every replacement is NFC and cannot combine with what
-			// precedes it (TestProofPremises), and a plain starter cannot
-			// combine with what precedes it either; so the output stays
-			// NFC unless a rune that is not a plain starter follows a
-			// replacement and can combine with it.
-			if i == replEnd && !norm.NFC.PropertiesString(s[i:]).BoundaryBefore() {
-				needNFC = true
-			}
+			fallthrough
+		default:
+			b.WriteString(s[i : i+size])
 		}
-		dst = append(dst, s[i:i+size]...)
 		i += size
 	}
-
 	if needNFC {
-		latin := norm.NFC.Bytes(dst[start:])
-		dst = append(dst[:start], latin...)
+		return norm.NFC.String(b.String()), foreign
 	}
-	return dst, foreign, true
+	return b.String(), foreign
 }
 
-// plainStarter reports whether r lies in a range where every rune is NFC on
-// its own, has canonical combining class 0 and never combines with a rune
-// before it (TestPlainStarter checks this). A string made only of such runes
-// is NFC, because each rune is a normalization segment of its own.
-func plainStarter(r rune) bool {
-	return r < 0x0300 || // ASCII, Latin-1, Latin Extended, IPA, spacing modifiers
+// notPlainStarter reports whether r lies outside the ranges where every
+// rune is NFC on its own and never combines with a rune before it
+// (TestPlainStarter checks this): a text without such runes is NFC.
+func notPlainStarter(r rune) bool {
+	plain := r < 0x0300 || // ASCII, Latin-1, Latin Extended, IPA, spacing modifiers
 		(r >= 0x0400 && r <= 0x0482) || (r >= 0x048A && r <= 0x04FF) || // Cyrillic, without U+0483..U+0489
 		(r >= 0x2010 && r <= 0x2027) // dashes, quotation marks, bullets, ellipsis
+	return !plain
 }
 
-// Classes of the runes in the Cyrillic block.
-const (
-	other         = iota // not a letter: passes through
-	serbian              // a Serbian letter: spelling holds its Latin form
-	foreignLetter        // a letter outside the Serbian alphabet
-)
-
-// class holds the class of each rune of the Cyrillic block.
-var class = func() (c [blockLast - blockFirst + 1]uint8) {
-	for i := range c {
-		switch r := rune(blockFirst + i); {
-		case spelling[i] != "":
-			c[i] = serbian
-		case unicode.IsLetter(r):
-			c[i] = foreignLetter
-		}
-	}
-	return c
-}()
-
-// maxFastSpelling is the longest spelling in fastSpelling, in bytes
-// ("dž", "Dž"); fastSlack is the room commonRun needs after the last one,
-// as it stores four bytes at a time.
-const (
-	maxFastSpelling = 3
-	fastSlack       = 4
-)
-
-// commonRun spells into out the longest prefix of s, up to about len(out)
-// bytes of spelling, made of ASCII (copied) and of the Serbian letters
-// fastSpelling spells: every one but capital Љ, Њ and Џ, whose spelling
-// depends on their word. It looks each letter up by its two bytes. It
-// returns the bytes of out written, the bytes of s read, and the offset in
-// s just after the last letter spelled (0 if none). The bytes of out after
-// the n written may be changed too.
-func commonRun(s string, out []byte) (n, read, end int) {
-	for read < len(s) && n+fastSlack <= len(out) {
-		c := s[read]
-		if c < utf8.RuneSelf {
-			out[n] = c
-			n, read = n+1, read+1
-			continue
-		}
-		if c < 0xD0 || c > 0xD3 || read+1 >= len(s) || s[read+1]&0xC0 != 0x80 {
-			break
-		}
-		sp := fastSpelling[int(c-0xD0)<<6|int(s[read+1]&0x3F)]
-		if sp == 0 {
-			break
-		}
-		binary.LittleEndian.PutUint32(out[n:], sp)
-		n, read = n+int(sp>>24), read+2
-		end = read
-	}
-	return n, read, end
-}
-
-// fastSpelling[r-blockFirst] is the spelling of the rune r of the
-// Cyrillic block for commonRun: its bytes in the low three bytes (little
-// endian, padded with zeros) and their number in the high one; 0 for a
-// rune commonRun leaves to transliterate. Indexed by a UTF-8 sequence
-// 0xD0+x, 0x80+y of the block as x<<6 | y, which is r-blockFirst.
-var fastSpelling = func() (t [blockLast - blockFirst + 1]uint32) {
-	for i := range t {
-		r := rune(blockFirst + i)
-		if class[i] != serbian || upperDigraph(r) != "" {
-			continue
-		}
-		sp := spelling[i]
-		if len(sp) > maxFastSpelling {
-			panic("translit: spelling of " + string(r) + " longer than maxFastSpelling")
-		}
-		var b [4]byte
-		copy(b[:], sp)
-		b[3] = byte(len(sp))
-		t[i] = binary.LittleEndian.Uint32(b[:])
-	}
-	return t
-}()
-
-// latinOf returns the Latin spelling of a rune in the Cyrillic block, or "".
+// latinOf returns the Latin spelling of r if r is a Serbian Cyrillic
+// letter, and "" otherwise.
 func latinOf(r rune) string {
-	return spelling[r-blockFirst]
-}
-
-func containsRune(rs []rune, r rune) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
+	if r < blockFirst || r > blockLast {
+		return ""
 	}
-	return false
+	return spelling[r-blockFirst]
 }
 
 // isWordRune reports whether r belongs to a word: a letter or a combining
 // mark. ASCII and the Cyrillic letters U+0400–U+0481 are answered without
-// the Unicode tables (TestFastRuneClasses checks every rune).
+// the Unicode tables (TestRuneClasses checks every rune).
 func isWordRune(r rune) bool {
 	switch {
 	case r < utf8.RuneSelf:
@@ -448,40 +293,6 @@ func isWordRune(r rune) bool {
 		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
-}
-
-// Letter cases, as wordInCaps counts them.
-const (
-	uncased = iota
-	upperCase
-	lowerCase // lower or title case
-)
-
-// caseOf returns the case of the letter r. ASCII and the Cyrillic letters
-// U+0400–U+0481 are answered without the Unicode tables
-// (TestFastRuneClasses checks every rune).
-func caseOf(r rune) int {
-	switch {
-	case r < utf8.RuneSelf:
-		switch {
-		case 'A' <= r && r <= 'Z':
-			return upperCase
-		case 'a' <= r && r <= 'z':
-			return lowerCase
-		}
-		return uncased
-	case r >= 0x0400 && r <= 0x042F:
-		return upperCase
-	case r >= 0x0430 && r <= 0x045F:
-		return lowerCase
-	case r >= 0x0460 && r <= 0x0481:
-		return upperCase + int(r&1) // pairs: capital even, small odd
-	case unicode.IsUpper(r):
-		return upperCase
-	case unicode.IsLower(r), unicode.IsTitle(r):
-		return lowerCase
-	}
-	return uncased
 }
 
 // wordInCaps reports whether the word around the letter at s[i] is written in
@@ -496,20 +307,20 @@ func wordInCaps(s string, i int) (caps bool, end int) {
 		}
 		start -= n
 	}
-	cased, lower := 0, false
+	upper, lower := 0, false
 	end = start
 	for end < len(s) {
 		r, n := utf8.DecodeRuneInString(s[end:])
 		if !isWordRune(r) {
 			break
 		}
-		switch caseOf(r) {
-		case upperCase:
-			cased++
-		case lowerCase:
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r), unicode.IsTitle(r):
 			lower = true
 		}
 		end += n
 	}
-	return cased >= 2 && !lower, end
+	return upper >= 2 && !lower, end
 }

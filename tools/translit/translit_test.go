@@ -288,57 +288,6 @@ func TestLines(t *testing.T) {
 	}
 }
 
-// TestProofPremises checks the facts that let ToLatin skip normalizing its
-// output and size its buffer once: every replacement is NFC, none of its
-// runes can combine with a rune before it, no ASCII rune can combine with
-// a rune before it, and no replacement is longer than 1.5 times its letter.
-func TestProofPremises(t *testing.T) {
-	var repls []string
-	for r := rune(blockFirst); r <= blockLast; r++ {
-		repl := latinOf(r)
-		if repl == "" {
-			continue
-		}
-		repls = append(repls, repl)
-		if up := upperDigraph(r); up != "" {
-			repls = append(repls, up)
-			if len(up) > 3 {
-				t.Errorf("%q is longer than 3 bytes", up)
-			}
-		}
-		if 2*len(repl) > 3*utf8.RuneLen(r) {
-			t.Errorf("%c → %q grows more than 1.5 times", r, repl)
-		}
-	}
-	for _, repl := range repls {
-		if !norm.NFC.IsNormalString(repl) {
-			t.Errorf("replacement %q is not NFC", repl)
-		}
-		for _, r := range repl {
-			if !norm.NFC.PropertiesString(string(r)).BoundaryBefore() {
-				t.Errorf("replacement rune %q may combine backwards", r)
-			}
-		}
-	}
-	for r := rune(0); r < utf8.RuneSelf; r++ {
-		if !norm.NFC.PropertiesString(string(r)).BoundaryBefore() {
-			t.Errorf("ASCII %q may combine backwards", r)
-		}
-	}
-	for _, r := range []rune{'Љ', 'Њ', 'Џ'} {
-		if upperDigraph(r) == "" {
-			t.Errorf("no all-capitals form for %c", r)
-		}
-	}
-}
-
-func TestAllocs(t *testing.T) {
-	seed := readSeed(t)
-	if n := testing.AllocsPerRun(20, func() { ToLatin(seed) }); n != 1 {
-		t.Errorf("ToLatin(seed) makes %v allocations, want 1", n)
-	}
-}
-
 func readSeed(tb testing.TB) string {
 	tb.Helper()
 	b, err := os.ReadFile(seedPath)
@@ -360,7 +309,7 @@ func BenchmarkToLatin(b *testing.B) {
 func TestPlainStarter(t *testing.T) {
 	n := 0
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if !plainStarter(r) || (r >= 0xD800 && r <= 0xDFFF) {
+		if notPlainStarter(r) || (r >= 0xD800 && r <= 0xDFFF) {
 			continue
 		}
 		n++
@@ -386,22 +335,15 @@ func TestForeignClass(t *testing.T) {
 	}
 }
 
-// TestFastRuneClasses checks isWordRune's and caseOf's shortcuts against
+// TestRuneClasses checks isWordRune's and isLatinLetter's shortcuts against
 // the Unicode tables, for every rune.
-func TestFastRuneClasses(t *testing.T) {
+func TestRuneClasses(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
 			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
 		}
-		want := uncased
-		switch {
-		case unicode.IsUpper(r):
-			want = upperCase
-		case unicode.IsLower(r), unicode.IsTitle(r):
-			want = lowerCase
-		}
-		if got := caseOf(r); got != want {
-			t.Errorf("caseOf(%U) = %d, want %d", r, got, want)
+		if got, want := isLatinLetter(r), unicode.Is(unicode.Latin, r); got != want {
+			t.Errorf("isLatinLetter(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -26,7 +26,7 @@ var (
 		"националном|national нивоу|level регионална|regional сарадња|cooperation парламент|parliament " +
 		"одбор|committee безбедност|security граница|border размена|exchange информација|information " +
 		"оперативна|operational координација|coordination стратегија|strategy тражиоци|seekers азила|asylum " +
-		"трговина|trafficking људима|people кријумчарење|smuggling ЉУБЉАНА|LJUBLJANA Џеп|Pocket DCAF|DCAF OSCE|OSCE EU|EU")
+		"трговина|trafficking људима|people кријумчарење|smuggling ЉУБЉАНА|LJUBLJANA Џеп|Pocket DCAF|DCAF OSCE|OSCE ЕУ|EU")
 )
 
 // Seed returns the i-th synthetic seed and, for every third i, its English

@@ -54,3 +54,30 @@ func ToLatin(doc *Document, file string) (*Document, []string) {
 	}
 	return &l, warnings
 }
+
+// ToCyrillic returns the Cyrillic version of the Serbian Latin doc
+// (translit.ToCyrillic on every text, sub-items included).
+func ToCyrillic(doc *Document) *Document {
+	c := *doc
+	for _, s := range []*string{&c.Title, &c.Subtitle, &c.DateLine, &c.Place, &c.Summary} {
+		*s = translit.ToCyrillic(*s)
+	}
+	c.Blocks = slices.Clone(doc.Blocks)
+	for i := range c.Blocks {
+		b := &c.Blocks[i]
+		b.Text = translit.ToCyrillic(b.Text)
+		b.Items = slices.Clone(b.Items)
+		for j := range b.Items {
+			it := &b.Items[j]
+			it.Text = translit.ToCyrillic(it.Text)
+			it.Items = slices.Clone(it.Items)
+			for k := range it.Items {
+				it.Items[k].Text = translit.ToCyrillic(it.Items[k].Text)
+			}
+		}
+	}
+	if len(c.Blocks) > 0 {
+		c.Type = c.Blocks[0].Text
+	}
+	return &c
+}

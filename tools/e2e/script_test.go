@@ -1,0 +1,184 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/regionaldialogue/site/tools/convert"
+	docmodel "github.com/regionaldialogue/site/tools/document"
+	"github.com/regionaldialogue/site/tools/hugo"
+	"github.com/regionaldialogue/site/tools/internal/sitecopy"
+	"github.com/regionaldialogue/site/tools/internal/worddiff"
+	"github.com/regionaldialogue/site/tools/seedparse"
+	"github.com/regionaldialogue/site/tools/translit"
+	"golang.org/x/net/html"
+)
+
+// TestLatinOriginal builds a copy of the site whose one seed is the real
+// seed in Serbian Latin script, with its English translation, and checks
+// that the Latin page is the original and the Cyrillic one its
+// transliteration:
+//   - the sr-latn page's article is the seed, word for word; the sr page's
+//     is translit.ToCyrillic of it; neither holds a word of the other
+//     script that the seed does not hold as written (DCAF);
+//   - each page's <html lang> is its language's locale;
+//   - the about box of the sr-latn page says it is the original, in Latin
+//     script, and links nowhere; those of the sr and en pages say the
+//     original is in Latin script and link to the sr-latn page; the JSON-LD
+//     of the sr and en pages names it as translationOfWork.
+func TestLatinOriginal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a site with Hugo")
+	}
+	dir := t.TempDir()
+	root := filepath.Join(dir, "site")
+	for _, f := range sitecopy.Sources {
+		if f == "content" || f == "seeds" {
+			continue
+		}
+		if err := sitecopy.CopyTree(filepath.Join(built.root, f), filepath.Join(root, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const id = "000_1dc8ae94338e037f"
+	cyr, err := os.ReadFile(filepath.Join(built.root, "seeds", id+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := os.ReadFile(filepath.Join(built.root, "seeds", id+".en.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	latin, _ := translit.ToLatin(string(cyr))
+	writeFile(t, filepath.Join(root, "seeds", id+".txt"), []byte(latin))
+	writeFile(t, filepath.Join(root, "seeds", id+".en.md"), en)
+
+	if _, err := convert.Run(root); err != nil {
+		t.Fatal(err)
+	}
+	public := filepath.Join(dir, "public")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	if err := hugo.Build(ctx, hugo.Options{Source: root, Destination: public, BaseURL: testBaseURL, Strict: true}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := loadSite(root, public)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	seed, err := seedparse.Parse("seeds/"+id+".txt", []byte(latin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		convert.LatinLang: docWords(seed),
+		s.defaultLang:     docWords(docmodel.ToCyrillic(seed)),
+	}
+	latinURL := ""
+	for _, d := range s.docs {
+		if d.lang == convert.LatinLang {
+			latinURL = s.urlOf(s.pageFile(d)).String()
+		}
+	}
+	if len(s.docs) != 3 || latinURL == "" {
+		t.Fatalf("%d document pages, want 3 with a Latin one", len(s.docs))
+	}
+	for _, d := range s.docs {
+		p := s.page(t, s.pageFile(d))
+		if d.fm.Params.OriginalLanguage != convert.LatinLang {
+			t.Errorf("%s: originalLanguage %q, want %q", d.file, d.fm.Params.OriginalLanguage, convert.LatinLang)
+		}
+		if got := attrOr(first(p.doc, tag("html")), "lang"); got != p.lang.Locale {
+			t.Errorf("%s: <html lang=%q>, want %q", p.file, got, p.lang.Locale)
+		}
+		article := first(p.doc, tag("article"))
+		if article == nil {
+			t.Fatalf("%s: no <article>", p.file)
+		}
+		got := words(article, notDocumentText)
+		if w, ok := want[d.lang]; ok {
+			if i, diff := worddiff.First(got, w); diff {
+				t.Errorf("%s: the article differs at word %d:\n got  …%s…\n want …%s…", p.file, i, worddiff.Around(got, i), worddiff.Around(w, i))
+			}
+		}
+		// No word of the other Serbian script that the seed does not hold
+		// as written (DCAF in the Cyrillic article).
+		other := map[string]*unicode.RangeTable{s.defaultLang: unicode.Latin, convert.LatinLang: unicode.Cyrillic}[d.lang]
+		for _, w := range got {
+			if other != nil && strings.IndexFunc(w, func(r rune) bool { return unicode.Is(other, r) }) >= 0 && !strings.Contains(latin, w) {
+				t.Errorf("%s: %q in the article is in the other script and not in the seed as written", p.file, w)
+			}
+		}
+
+		about := first(p.doc, func(n *html.Node) bool { return n.Data == "aside" && hasClass(n, "about") })
+		if about == nil {
+			t.Fatalf("%s: no about box", p.file)
+		}
+		// The about box's notice (i18n aboutLatinOriginal,
+		// aboutTransliteratedFromLatin, aboutTranslationOfLatin).
+		notice := map[string]string{convert.LatinLang: "latiničkim pismom.", s.defaultLang: "са латиничког оригинала:", "en": "in Latin script, is authoritative:"}[d.lang]
+		if text := strings.Join(words(about, nil), " "); !strings.Contains(text, notice) {
+			t.Errorf("%s: about box %q does not say %q", p.file, text, notice)
+		}
+		var links []string
+		for _, a := range all(about, tag("a")) {
+			u, err := p.resolve(attrOr(a, "href"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			links = append(links, u.String())
+		}
+		jsonld := ""
+		for _, sc := range all(p.doc, tag("script")) {
+			if attrOr(sc, "type") == "application/ld+json" && sc.FirstChild != nil {
+				jsonld = sc.FirstChild.Data
+			}
+		}
+		if d.lang == convert.LatinLang {
+			if len(links) != 0 {
+				t.Errorf("%s: the original's about box links to %v", p.file, links)
+			}
+			if !strings.Contains(jsonld, `"workTranslation"`) {
+				t.Errorf("%s: JSON-LD without workTranslation: %s", p.file, jsonld)
+			}
+			continue
+		}
+		if len(links) != 1 || links[0] != latinURL {
+			t.Errorf("%s: about box links to %v, want the Latin original %s", p.file, links, latinURL)
+		}
+		if !strings.Contains(jsonld, `"translationOfWork":{"@id":"`+latinURL+`","inLanguage":"sr-Latn-RS"}`) {
+			t.Errorf("%s: JSON-LD does not name the Latin original %s: %s", p.file, latinURL, jsonld)
+		}
+	}
+}
+
+// docWords returns the words of doc as an article shows them: title,
+// subtitle, then each block's text.
+func docWords(doc *docmodel.Document) []string {
+	var w []string
+	w = append(w, strings.Fields(doc.Title)...)
+	w = append(w, strings.Fields(doc.Subtitle)...)
+	for _, b := range doc.Blocks {
+		w = append(w, strings.Fields(b.Text)...)
+		for _, item := range b.Items {
+			w = append(w, strings.Fields(item.Text)...)
+		}
+	}
+	return w
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
