@@ -32,6 +32,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/regionaldialogue/site/tools/document"
+	"github.com/regionaldialogue/site/tools/meta"
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/parallel"
 	"github.com/regionaldialogue/site/tools/seedparse"
@@ -313,7 +314,9 @@ func latinStrings(root string, cfg *config) ([]byte, error) {
 type config struct {
 	DefaultLang string
 	Languages   map[string]bool
-	raw         []byte // config.toml as read
+	LangList    []string   // the language keys, sorted
+	Publisher   meta.Names // [params.publisher]: the default issuer
+	raw         []byte     // config.toml as read
 }
 
 func readConfig(root string) (*config, error) {
@@ -324,6 +327,9 @@ func readConfig(root string) (*config, error) {
 	var raw struct {
 		DefaultContentLanguage string         `toml:"defaultContentLanguage"`
 		Languages              map[string]any `toml:"languages"`
+		Params                 struct {
+			Publisher map[string]string `toml:"publisher"`
+		} `toml:"params"`
 	}
 	if err := toml.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("config.toml: %w", err)
@@ -335,6 +341,8 @@ func readConfig(root string) (*config, error) {
 	for k := range raw.Languages {
 		cfg.Languages[strings.ToLower(k)] = true
 	}
+	cfg.LangList = sortedKeys(cfg.Languages)
+	cfg.Publisher = raw.Params.Publisher
 	for _, need := range []string{cfg.DefaultLang, LatinLang} {
 		if !cfg.Languages[need] {
 			return nil, fmt.Errorf("config.toml: no [languages.%s]", need)
@@ -366,6 +374,10 @@ func listSeeds(root string, cfg *config) ([]string, map[string]map[string]string
 		case e.IsDir() || strings.HasPrefix(name, ".") || name == "README.md":
 		case strings.HasSuffix(name, ".txt"):
 			seeds = append(seeds, rel)
+		case strings.HasSuffix(name, meta.Suffix):
+			if id := strings.TrimSuffix(name, meta.Suffix); !ids[id] {
+				errs = append(errs, document.Errorf(rel, 0, "metadata of seeds/%s.txt, which does not exist", id))
+			}
 		case strings.HasSuffix(name, ".md"):
 			base := strings.TrimSuffix(name, ".md")
 			dot := strings.LastIndexByte(base, '.')
@@ -434,7 +446,7 @@ type output struct {
 func prepare(root string, cfg *config, cache *cache, seed string, trans map[string]string) (*job, error) {
 	j := &job{seed: seed, trans: trans}
 	langs := sortedKeys(trans)
-	files := append([]string{seed}, mapValues(trans, langs)...)
+	files := inputFiles(root, seed, trans, langs)
 	inputs := make([][]byte, len(files))
 	// Nothing made from the inputs refers to their bytes.
 	defer func() {
@@ -493,16 +505,24 @@ func (j *job) parse(cfg *config, inputs [][]byte, seedSum [sha256.Size]byte, lan
 		return err
 	}
 	j.baseSlug = pages.Slug(orig)
+	md := &meta.Meta{}
+	if len(inputs) > len(langs)+1 {
+		metaFile := strings.TrimSuffix(j.seed, ".txt") + meta.Suffix
+		if md, err = meta.Parse(metaFile, inputs[len(langs)+1], cfg.LangList); err != nil {
+			return err
+		}
+	}
+	md.Default(cfg.Publisher)
 	base := pages.Version{OriginalLang: cfg.DefaultLang}
 	v := base
 	v.Lang = cfg.DefaultLang
-	j.versions = append(j.versions[:0], version{orig, v})
+	j.versions = append(j.versions[:0], version{orig, withMeta(v, md)})
 
 	latin, warnings := Transliterate(orig, j.seed)
 	j.warnings = warnings
 	v = base
 	v.Lang, v.Transliterated = LatinLang, true
-	j.versions = append(j.versions, version{latin, v})
+	j.versions = append(j.versions, version{latin, withMeta(v, md)})
 
 	var errs []error
 	for i, lang := range langs {
@@ -514,9 +534,17 @@ func (j *job) parse(cfg *config, inputs [][]byte, seedSum [sha256.Size]byte, lan
 		}
 		v = base
 		v.Lang, v.TranslationFile = lang, filepath.Base(file)
-		j.versions = append(j.versions, version{tr, v})
+		j.versions = append(j.versions, version{tr, withMeta(v, md)})
 	}
 	return errors.Join(errs...)
+}
+
+// withMeta returns v with the metadata m in v's language.
+func withMeta(v pages.Version, m *meta.Meta) pages.Version {
+	v.Issuers = m.IssuersIn(v.Lang, v.OriginalLang)
+	v.Event = m.EventIn(v.Lang, v.OriginalLang)
+	v.Reference, v.PublicationURL = m.Reference, m.URL
+	return v
 }
 
 // pages renders the job's pages.
@@ -569,7 +597,7 @@ func (j *job) render(root string, cfg *config, stage *stage) error {
 func (j *job) reread(root string) ([][]byte, []string, error) {
 	langs := sortedKeys(j.trans)
 	var inputs [][]byte
-	for _, f := range append([]string{j.seed}, mapValues(j.trans, langs)...) {
+	for _, f := range inputFiles(root, j.seed, j.trans, langs) {
 		d, err := readLimited(filepath.Join(root, f))
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", f, err)
@@ -577,6 +605,17 @@ func (j *job) reread(root string) ([][]byte, []string, error) {
 		inputs = append(inputs, d)
 	}
 	return inputs, langs, nil
+}
+
+// inputFiles returns a seed's input files: the seed, its translations in
+// the order of langs, and its metadata file when there is one.
+func inputFiles(root, seed string, trans map[string]string, langs []string) []string {
+	files := append([]string{seed}, mapValues(trans, langs)...)
+	metaFile := strings.TrimSuffix(seed, ".txt") + meta.Suffix
+	if _, err := os.Stat(filepath.Join(root, metaFile)); err == nil {
+		files = append(files, metaFile)
+	}
+	return files
 }
 
 func mapValues(m map[string]string, keys []string) []string {
