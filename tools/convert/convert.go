@@ -57,6 +57,7 @@ type Result struct {
 	Written   []string       // files written, relative to the root
 	Removed   []string       // generated files removed
 	Warnings  []string       // "seeds/x.txt:3: warning: …"
+	Docs      []Doc          // every document, sorted by id
 }
 
 // Run converts the site whose root (the folder with config.toml, seeds/,
@@ -196,6 +197,9 @@ func Run(root string) (*Result, error) {
 	}
 	res.Removed = stale
 	cache.write(<-encoded)
+	if res.Docs, err = documents(root, cfg, jobs); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
