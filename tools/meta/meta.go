@@ -144,10 +144,16 @@ func Load(root, id string, langs []string, publisher Names) (*Meta, error) {
 			return nil, err
 		}
 	}
+	m.Default(publisher)
+	return m, nil
+}
+
+// Default gives m the site-wide publisher (config.toml's
+// [params.publisher]) as its issuer when it names none.
+func (m *Meta) Default(publisher Names) {
 	if len(m.Issuers) == 0 && len(publisher) > 0 {
 		m.Issuers = []Names{publisher}
 	}
-	return m, nil
 }
 
 // Parse reads the metadata file named name (for messages) with contents
