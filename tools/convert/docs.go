@@ -52,3 +52,40 @@ func documents(root string, cfg *config, jobs []*job) ([]Doc, error) {
 }
 
 func trimExt(name string) string { return name[:len(name)-len(path.Ext(name))] }
+
+// Documents reads and parses every seed under root, as Run would convert
+// it, and returns the documents sorted by id, writing nothing: for a build
+// from content/ as it is.
+func Documents(root string) ([]Doc, error) {
+	cfg, err := readConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	seeds, translations, err := listSeeds(root, cfg)
+	if err != nil {
+		return nil, err
+	}
+	jobs := make([]*job, len(seeds))
+	for i, s := range seeds {
+		jobs[i] = &job{seed: s, trans: translations[s]}
+	}
+	// The slugs depend on every seed's base slug: parse them first.
+	errs := make([]error, len(jobs))
+	eachSeed(len(jobs), func(i int) {
+		inputs, langs, err := jobs[i].reread(root)
+		if err == nil {
+			err = jobs[i].parse(cfg, inputs, sha256.Sum256(inputs[0]), langs)
+		}
+		errs[i] = err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := assignJobSlugs(jobs); err != nil {
+		return nil, err
+	}
+	for _, j := range jobs {
+		j.versions = nil
+	}
+	return documents(root, cfg, jobs)
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
+	"github.com/regionaldialogue/site/tools/takeaway"
 )
 
 // OfflineName names the offline copy: the ZIP is public/offline/<name>.zip
@@ -56,12 +57,18 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		o.Public = filepath.Join(o.Root, "public")
 	}
 	sum := &Summary{Public: o.Public}
+	var docs []convert.Doc
 	if !o.SkipConvert {
 		res, err := convert.Run(o.Root)
 		if err != nil {
 			return nil, err
 		}
-		sum.Convert = res
+		sum.Convert, docs = res, res.Docs
+	} else {
+		var err error
+		if docs, err = convert.Documents(o.Root); err != nil {
+			return nil, err
+		}
 	}
 
 	tmp, err := os.MkdirTemp("", "offline-*")
@@ -75,6 +82,10 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		Params: map[string]any{"offline": true},
 	})
 	if err != nil {
+		return nil, err
+	}
+	// Citations, data and e-books (package takeaway), without an address.
+	if err := writeTakeaway(o.Root, offline, "", docs); err != nil {
 		return nil, err
 	}
 	// The ZIP goes to a file of its own until the site is built: Hugo
@@ -99,6 +110,9 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := writeTakeaway(o.Root, o.Public, o.BaseURL, docs); err != nil {
+		return nil, err
+	}
 	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
 	if err := os.MkdirAll(filepath.Dir(sum.ZipPath), 0o755); err != nil {
 		return nil, err
@@ -121,6 +135,16 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	})
 	sum.Elapsed = time.Since(start)
 	return sum, err
+}
+
+// writeTakeaway writes the citations, the documents as data and the
+// e-books into the site Hugo built at public (package takeaway).
+func writeTakeaway(root, public, baseURL string, docs []convert.Doc) error {
+	site, err := takeaway.LoadSite(root, baseURL)
+	if err != nil {
+		return err
+	}
+	return takeaway.Write(public, site, docs)
 }
 
 // moveFile moves the file src to dst, readable by all, copying it when it
