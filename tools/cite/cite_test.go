@@ -2,16 +2,15 @@ package cite
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/regionaldialogue/site/tools/document"
+	"github.com/regionaldialogue/site/tools/internal/extcheck"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -83,47 +82,11 @@ func TestTexEscape(t *testing.T) {
 	}
 }
 
-// need returns the path of the program name, or skips the test; under
-// CI=true a missing program fails it.
-func need(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed (.ci/run installs it)", name)
-		}
-		t.Skipf("%s is not installed", name)
-	}
-	return p
-}
-
-// normalize makes rendered and written text comparable: one space for any
-// run of white space, one kind of quote, lower case (styles title-case).
-func normalize(s string) string {
-	s = strings.NewReplacer("“", `"`, "”", `"`, "‘", `"`, "’", `"`, "'", `"`, "\u00a0", " ").Replace(s)
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
-}
-
-// Bibliography renders the bibliography file with pandoc --citeproc in its
-// default (Chicago author-date) style, as plain text.
-func Bibliography(t *testing.T, pandoc, file string) string {
-	t.Helper()
-	cmd := exec.Command(pandoc, "--citeproc", "--bibliography="+file, "-t", "plain", "--wrap=none")
-	cmd.Stdin = strings.NewReader("---\nnocite: '@*'\n...\n")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil || stderr.Len() > 0 {
-		t.Fatalf("pandoc %s: %v\n%s", file, err, stderr.Bytes())
-	}
-	return string(out)
-}
-
 // TestPandoc: pandoc --citeproc reads the BibTeX and the CSL-JSON of both
 // versions and renders each into a bibliography with the title, every
 // issuer and the year, the characters of the titles as they were written.
 func TestPandoc(t *testing.T) {
-	pandoc := need(t, "pandoc")
+	extcheck.Need(t, "pandoc")
 	dir := t.TempDir()
 	orig, tr := tricky()
 	for _, w := range []*Work{orig, tr} {
@@ -135,9 +98,9 @@ func TestPandoc(t *testing.T) {
 			if err := os.WriteFile(file, f.write(w), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got := normalize(Bibliography(t, pandoc, file))
+			got := extcheck.Normalize(extcheck.Bibliography(t, file))
 			for _, want := range append([]string{oneLine(w.FullTitle()), "2015"}, w.Issuers...) {
-				if !strings.Contains(got, normalize(want)) {
+				if !strings.Contains(got, extcheck.Normalize(want)) {
 					t.Errorf("%s: the bibliography lacks %q:\n%s", w.Key+f.ext, want, got)
 				}
 			}
@@ -145,17 +108,9 @@ func TestPandoc(t *testing.T) {
 	}
 }
 
-// TestRISReader: citation-js, an independent RIS reader (run with node,
-// installed by npm ci), reads every field back as written.
+// TestRISReader: citation-js, an independent RIS reader, reads every field
+// back as written.
 func TestRISReader(t *testing.T) {
-	node := need(t, "node")
-	root, _ := filepath.Abs("../..")
-	if _, err := os.Stat(filepath.Join(root, "node_modules/@citation-js/plugin-ris")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("node_modules/@citation-js/plugin-ris missing: run npm ci")
-		}
-		t.Skip("node_modules/@citation-js/plugin-ris missing: run npm ci --ignore-scripts")
-	}
 	dir := t.TempDir()
 	orig, tr := tricky()
 	works := map[string]*Work{}
@@ -166,7 +121,7 @@ func TestRISReader(t *testing.T) {
 		works[file] = w
 		files = append(files, file)
 	}
-	read := ReadRIS(t, node, root, files...)
+	read := extcheck.ReadRIS(t, files...)
 	for file, w := range works {
 		items := read[file]
 		if len(items) != 1 {
@@ -176,60 +131,19 @@ func TestRISReader(t *testing.T) {
 	}
 }
 
-// RISItem is what citation-js reads from a RIS record, as CSL-JSON.
-type RISItem struct {
-	ID             string    `json:"id"`
-	Type           string    `json:"type"`
-	Title          string    `json:"title"`
-	Author         []RISName `json:"author"`
-	Issued         CSLDate   `json:"issued"`
-	Language       string    `json:"language"`
-	URL            string    `json:"URL"`
-	PublisherPlace string    `json:"publisher-place"`
-	Genre          string    `json:"genre"`
-	Event          string    `json:"collection-title"`
-	Note           string    `json:"note"`
-}
-
-// RISName is a name as citation-js reads it: a corporate name without a
-// comma comes back as a family name or a literal.
-type RISName struct{ Family, Given, Literal string }
-
-// ReadRIS reads files with citation-js.
-func ReadRIS(t *testing.T, node, root string, files ...string) map[string][]RISItem {
-	t.Helper()
-	script, _ := filepath.Abs("testdata/ris.js")
-	if _, err := os.Stat(script); err != nil {
-		script = filepath.Join(root, "tools/cite/testdata/ris.js")
-	}
-	cmd := exec.Command(node, append([]string{script}, files...)...)
-	cmd.Dir = root
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node %s: %v\n%s", script, err, stderr.Bytes())
-	}
-	var read map[string][]RISItem
-	if err := json.Unmarshal(out, &read); err != nil {
-		t.Fatal(err)
-	}
-	return read
-}
-
 // CompareRIS checks that citation-js read w's fields from file as written.
-func CompareRIS(t *testing.T, file string, got RISItem, w *Work) {
+func CompareRIS(t *testing.T, file string, got extcheck.RISItem, w *Work) {
 	t.Helper()
 	var names []string
 	for _, a := range got.Author {
-		names = append(names, a.Literal+a.Family)
+		names = append(names, a.Name())
 	}
-	want := RISItem{ID: w.Key, Type: "report", Title: oneLine(w.FullTitle()), Language: w.Locale, URL: w.URL,
-		PublisherPlace: w.Place, Genre: w.Type, Event: w.Event, Note: oneLine(w.relation())}
-	if y := got.Issued.DateParts; len(y) != 1 || y[0] != [3]int{w.Start.Year, int(w.Start.Month), w.Start.Day} {
+	if y := got.Issued.DateParts; len(y) != 1 || !reflect.DeepEqual(y[0], []int{w.Start.Year, int(w.Start.Month), w.Start.Day}) {
 		t.Errorf("%s: issued %v, want %s", file, y, w.Start)
 	}
-	got.Author, got.Issued = nil, CSLDate{}
+	want := extcheck.RISItem{ID: w.Key, Type: "report", Title: oneLine(w.FullTitle()), Language: w.Locale, URL: w.URL,
+		PublisherPlace: w.Place, Genre: w.Type, Event: w.Event, Note: oneLine(w.relation())}
+	got.Author, want.Issued = nil, got.Issued
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%s: citation-js read\n%+v\nwant\n%+v", file, got, want)
 	}

@@ -5,13 +5,13 @@ import (
 	"bytes"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/regionaldialogue/site/tools/document"
+	"github.com/regionaldialogue/site/tools/internal/extcheck"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -89,34 +89,6 @@ func TestContainer(t *testing.T) {
 	}
 }
 
-// Check runs epubcheck on the files and fails on any error or warning. It
-// skips without epubcheck, unless CI=true.
-func Check(t *testing.T, files ...string) {
-	t.Helper()
-	p, err := exec.LookPath("epubcheck")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("epubcheck is not installed (.ci/run installs it)")
-		}
-		t.Skip("epubcheck is not installed")
-	}
-	// Debian's /usr/bin/epubcheck is a link to the jar, which runs
-	// directly only where binfmt_misc knows jars.
-	args := []string{}
-	if real, err := filepath.EvalSymlinks(p); err == nil && strings.HasSuffix(real, ".jar") {
-		args = []string{"-jar", real}
-		if p, err = exec.LookPath("java"); err != nil {
-			t.Fatal("epubcheck needs java")
-		}
-	}
-	for _, f := range files {
-		out, err := exec.Command(p, append(args, "--failonwarnings", "-q", f)...).CombinedOutput()
-		if err != nil || bytes.Contains(out, []byte("WARNING")) || bytes.Contains(out, []byte("ERROR")) {
-			t.Errorf("epubcheck %s: %v\n%s", filepath.Base(f), err, out)
-		}
-	}
-}
-
 func TestEpubcheck(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "tricky.epub")
 	var b bytes.Buffer
@@ -124,5 +96,5 @@ func TestEpubcheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(f, b.Bytes(), 0o644)
-	Check(t, f)
+	extcheck.Epubcheck(t, f)
 }
