@@ -290,3 +290,25 @@ func TestEpubcheck(t *testing.T) {
 	}
 	extcheck.Epubcheck(t, books...)
 }
+
+// TestGoldenTricky: every text file written for a seed whose title and
+// issuers hold { } % & " \ # (and whose title is wrapped over two lines),
+// and its e-books' text.
+func TestGoldenTricky(t *testing.T) {
+	public, docs := written(t, 0, testBase)
+	for _, f := range glob(t, public, "*.*") {
+		if strings.HasSuffix(f, ".epub") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "tricky."+filepath.Base(f), data)
+	}
+	site, _ := LoadSite("../..", testBase)
+	for i := range docs[0].Versions {
+		v := &docs[0].Versions[i]
+		golden(t, "tricky."+v.Lang+".text.xhtml", []byte(Book(site, &docs[0], v).Text()))
+	}
+}
