@@ -43,6 +43,7 @@ import (
 
 	"github.com/regionaldialogue/site/tools/address"
 	"github.com/regionaldialogue/site/tools/document"
+	"github.com/regionaldialogue/site/tools/meta"
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/seedparse"
 	"github.com/regionaldialogue/site/tools/translation"
@@ -178,7 +179,8 @@ func forEach(n int, f func(int)) {
 // config is what the converter needs from config.toml.
 type config struct {
 	DefaultLang string
-	Languages   []string // every language key, the default first, then by weight
+	Languages   []string   // every language key, the default first, then by weight
+	Publisher   meta.Names // [params.publisher]: the default issuer
 }
 
 func readConfig(root string) (*config, error) {
@@ -191,11 +193,14 @@ func readConfig(root string) (*config, error) {
 		Languages              map[string]struct {
 			Weight int `toml:"weight"`
 		} `toml:"languages"`
+		Params struct {
+			Publisher map[string]string `toml:"publisher"`
+		} `toml:"params"`
 	}
 	if err := toml.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("config.toml: %w", err)
 	}
-	cfg := &config{DefaultLang: strings.ToLower(raw.DefaultContentLanguage)}
+	cfg := &config{DefaultLang: strings.ToLower(raw.DefaultContentLanguage), Publisher: raw.Params.Publisher}
 	if cfg.DefaultLang == "" {
 		cfg.DefaultLang = "sr"
 	}
@@ -251,7 +256,11 @@ func listSeeds(root string, cfg *config) ([]seedFiles, []string, error) {
 		id, lang, hasLang := strings.Cut(base, ".")
 		seedID, isTxt := strings.CutSuffix(name, ".txt")
 		switch _, isSeed := index[seedID]; {
-		case strings.HasPrefix(name, ".") || name == "README.md" || strings.HasSuffix(name, ".meta.toml") || (isTxt && isSeed && !e.IsDir()):
+		case strings.HasSuffix(name, meta.Suffix) && !e.IsDir():
+			if _, ok := index[strings.TrimSuffix(name, meta.Suffix)]; !ok {
+				errs = append(errs, document.Errorf(rel, 0, "metadata of seeds/%s.txt, which does not exist", strings.TrimSuffix(name, meta.Suffix)))
+			}
+		case strings.HasPrefix(name, ".") || name == "README.md" || (isTxt && isSeed && !e.IsDir()):
 		case e.IsDir() || !isMD || !hasLang || strings.Contains(lang, ".") || lang != strings.ToLower(lang):
 			warnings = append(warnings, fmt.Sprintf("%s: warning: not read: the converter reads seeds/<id>.txt (a seed; no dot in <id>) and seeds/<id>.<lang>.md (its translation; <lang> one of: %s)", rel, strings.Join(langs, ", ")))
 		default:
@@ -289,7 +298,11 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	script, scriptWarnings, scriptErr := seedScript(j.seed, data)
+	md, err := meta.Load(root, s.id, cfg.Languages, cfg.Publisher)
+	if err != nil {
+		return nil, err
+	}
+	script, scriptWarnings, scriptErr := seedScript(j.seed, data, md.Script)
 	orig, err := seedparse.Parse(j.seed, data)
 	if err != nil {
 		return nil, err
@@ -322,6 +335,7 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 		default:
 			continue
 		}
+		v.Version = withMeta(v.Version, md)
 		j.doc.Versions = append(j.doc.Versions, v)
 	}
 	// The original first, then the others in config.toml's order.
@@ -329,6 +343,24 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 		return cmpBool(a.Lang != originalLang, b.Lang != originalLang)
 	})
 	return j, errors.Join(errs...)
+}
+
+// withMeta returns v with the metadata m in v's language.
+func withMeta(v pages.Version, m *meta.Meta) pages.Version {
+	v.Issuers = m.IssuersIn(v.Lang, v.OriginalLang)
+	v.Event = m.EventIn(v.Lang, v.OriginalLang)
+	v.Reference, v.PublicationURL = m.Reference, m.URL
+	return v
+}
+
+// Documents returns every document under root as the converter reads
+// it, sorted by id, writing nothing: for a build from content/ as it is.
+func Documents(root string) ([]Doc, error) {
+	p, err := Prepare(root)
+	if err != nil {
+		return nil, err
+	}
+	return p.Result().Docs, nil
 }
 
 // cmpBool orders false before true.

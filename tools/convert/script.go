@@ -20,12 +20,22 @@ import (
 // "file:line:col: message"; a word of the other script that Serbian text
 // does not keep in it (a Latin word in Cyrillic text that is not a name
 // listed in tools/translit/latin.txt) is a warning, the first on its line.
-func seedScript(file string, data []byte) (translit.Script, []string, error) {
+//
+// stated is the script the seed's metadata file states ("Cyrl", "Latn"),
+// or "": when it is given, the text must be written in it.
+func seedScript(file string, data []byte, stated string) (translit.Script, []string, error) {
 	lines := strings.Split(string(bytes.TrimPrefix(data, []byte("\uFEFF"))), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
 	script := translit.Detect(lines)
+	if stated != "" {
+		want := map[string]translit.Script{"Cyrl": translit.Cyrillic, "Latn": translit.Latin}[stated]
+		if script != translit.Unknown && script != want {
+			return 0, nil, fmt.Errorf("%s: written in %s, but its metadata file states script = %q", file, script, stated)
+		}
+		script = want
+	}
 	if script == translit.Unknown {
 		script = translit.Cyrillic // no Serbian letters to tell: the site's default
 	}

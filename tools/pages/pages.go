@@ -25,6 +25,11 @@
 //	  transliterated: true     # on the transliterated version only
 //	  translation: true        # on translations only
 //	  translationSource: 000_1dc8ae94338e037f.en.md
+//	  issuers:                 # from seeds/<id>.meta.toml (package meta)
+//	    - Одбор за одбрану и унутрашње послове …
+//	  event: Регионални парламентарни дијалог …
+//	  reference: …             # when the metadata file gives one
+//	  publicationURL: …        # when the metadata file gives one
 //	---
 //
 //	## Закључци {#s1}
@@ -73,6 +78,13 @@ type Version struct {
 	// OldSlugs are the document's earlier addresses: the page lists each
 	// in aliases, and Hugo writes a redirect from it to the page.
 	OldSlugs []string
+
+	// What a citation needs that the text does not say, in this version's
+	// language, from seeds/<id>.meta.toml or config.toml (package meta).
+	Issuers        []string // the issuers (organisers), in order
+	Event          string   // the event's name
+	Reference      string   // an official reference number
+	PublicationURL string   // the original publication's address
 }
 
 type frontMatter struct {
@@ -87,19 +99,23 @@ type frontMatter struct {
 }
 
 type params struct {
-	Generated         bool   `yaml:"generated"`
-	Subtitle          string `yaml:"subtitle,omitempty"`
-	DocumentType      string `yaml:"documentType"`
-	Place             string `yaml:"place"`
-	EventStart        string `yaml:"eventStart"`
-	EventEnd          string `yaml:"eventEnd"`
-	Source            string `yaml:"source"`
-	SourceSHA256      string `yaml:"sourceSHA256"`
-	DateLine          string `yaml:"dateLine,omitempty"`
-	OriginalLanguage  string `yaml:"originalLanguage"`
-	Transliterated    bool   `yaml:"transliterated,omitempty"`
-	Translation       bool   `yaml:"translation,omitempty"`
-	TranslationSource string `yaml:"translationSource,omitempty"`
+	Generated         bool     `yaml:"generated"`
+	Subtitle          string   `yaml:"subtitle,omitempty"`
+	DocumentType      string   `yaml:"documentType"`
+	Place             string   `yaml:"place"`
+	EventStart        string   `yaml:"eventStart"`
+	EventEnd          string   `yaml:"eventEnd"`
+	Source            string   `yaml:"source"`
+	SourceSHA256      string   `yaml:"sourceSHA256"`
+	DateLine          string   `yaml:"dateLine,omitempty"`
+	OriginalLanguage  string   `yaml:"originalLanguage"`
+	Transliterated    bool     `yaml:"transliterated,omitempty"`
+	Translation       bool     `yaml:"translation,omitempty"`
+	TranslationSource string   `yaml:"translationSource,omitempty"`
+	Issuers           []string `yaml:"issuers,omitempty"`
+	Event             string   `yaml:"event,omitempty"`
+	Reference         string   `yaml:"reference,omitempty"`
+	PublicationURL    string   `yaml:"publicationURL,omitempty"`
 }
 
 // dateLine returns the place-and-date line as the original writes it, for
@@ -150,6 +166,10 @@ func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter 
 			Transliterated:    v.Transliterated,
 			Translation:       v.TranslationFile != "",
 			TranslationSource: v.TranslationFile,
+			Issuers:           v.Issuers,
+			Event:             v.Event,
+			Reference:         v.Reference,
+			PublicationURL:    v.PublicationURL,
 		},
 	}
 }

@@ -36,6 +36,7 @@ import (
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
 	"github.com/regionaldialogue/site/tools/offline"
+	"github.com/regionaldialogue/site/tools/takeaway"
 )
 
 // OfflineName names the offline copy: the ZIP is public/offline/<name>.zip
@@ -106,6 +107,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	// let it overlap the conversion.
 	go hugo.Binary(ctx)
 
+	var docs []convert.Doc
 	if !o.SkipConvert {
 		t0 := time.Now()
 		res, rollback, err := convertContent(o.Root)
@@ -119,8 +121,13 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 				}
 			}
 		}()
-		sum.Convert = res
+		sum.Convert, docs = res, res.Docs
 		step(StepConvert, t0)
+	} else {
+		// The documents as content/ has them, read but not written.
+		if docs, err = convert.Documents(o.Root); err != nil {
+			return nil, err
+		}
 	}
 
 	// The new site is built beside the old one, so that it can take its
@@ -152,6 +159,9 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	// data, e-books) are written here, into staging, so that the offline
 	// copy includes them.
 	t0 = time.Now()
+	if err := writeTakeaway(o.Root, staging, o.BaseURL, docs); err != nil {
+		return nil, err
+	}
 	step(StepFiles, t0)
 
 	t0 = time.Now()
@@ -190,6 +200,16 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// writeTakeaway writes the citations, the documents as data and the
+// e-books into the site Hugo built at public (package takeaway).
+func writeTakeaway(root, public, baseURL string, docs []convert.Doc) error {
+	site, err := takeaway.LoadSite(root, baseURL)
+	if err != nil {
+		return err
+	}
+	return takeaway.Write(public, site, docs)
 }
 
 // ResolveBaseURL returns the site's address: override when it is not

@@ -1,0 +1,355 @@
+// Package takeaway writes what a reader takes away from the site, into
+// the folder Hugo built: for each document and version, the citation in
+// BibTeX, RIS and CSL-JSON (package cite) and an EPUB (package epub),
+// beside the version's page; the document as data (package docdata) and
+// the catalogue of all documents.
+//
+// Where the files are, under the site's root (a language's prefix is ""
+// for config.toml's defaultContentLanguage and "<lang>/" for the others):
+//
+//	<prefix>documents/<slug>/<slug>.<lang>.bib    BibTeX (biblatex)
+//	<prefix>documents/<slug>/<slug>.<lang>.ris    RIS
+//	<prefix>documents/<slug>/<slug>.<lang>.json   CSL-JSON
+//	<prefix>documents/<slug>/<slug>.<lang>.epub   EPUB 3
+//	data/<slug>.json                              the document as data
+//	data/catalogue.json                           every document
+//
+// The document page's Cite section (layouts/_partials/cite.html) links to
+// the same addresses. publish.Build calls Write after Hugo's build and
+// before the offline copy is packed, so the copy has them too.
+package takeaway
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/regionaldialogue/site/tools/cite"
+	"github.com/regionaldialogue/site/tools/convert"
+	"github.com/regionaldialogue/site/tools/docdata"
+	"github.com/regionaldialogue/site/tools/document"
+	"github.com/regionaldialogue/site/tools/epub"
+)
+
+// Site is what Write needs to know of the site: its languages and
+// interface strings (config.toml and i18n/), and its base address.
+type Site struct {
+	DefaultLang string
+	InSubdir    bool                         // defaultContentLanguageInSubdir
+	Locales     map[string]string            // language key → locale
+	Strings     map[string]map[string]string // language key → i18n key → string
+	// Base is the site's absolute base address ending in "/", or nil when
+	// the site is built without one: then the citations have no address
+	// and the data's addresses are relative.
+	Base *url.URL
+}
+
+// LoadSite reads config.toml and i18n/ under root; baseURL is the address
+// the site is built for ("/" or "" for none).
+func LoadSite(root, baseURL string) (*Site, error) {
+	data, err := os.ReadFile(filepath.Join(root, "config.toml"))
+	if err != nil {
+		return nil, err
+	}
+	var cfg struct {
+		BaseURL     string `toml:"baseURL"`
+		DefaultLang string `toml:"defaultContentLanguage"`
+		InSubdir    bool   `toml:"defaultContentLanguageInSubdir"`
+		Languages   map[string]struct {
+			Locale string `toml:"locale"`
+		} `toml:"languages"`
+	}
+	if err := toml.Unmarshal(data, &cfg); err != nil {
+		return nil, fmt.Errorf("config.toml: %w", err)
+	}
+	s := &Site{DefaultLang: cmp(cfg.DefaultLang, "en"), InSubdir: cfg.InSubdir,
+		Locales: map[string]string{}, Strings: map[string]map[string]string{}}
+	for k, l := range cfg.Languages {
+		k = strings.ToLower(k)
+		s.Locales[k] = cmp(l.Locale, k)
+		raw := map[string]any{}
+		if data, err := os.ReadFile(filepath.Join(root, "i18n", k+".toml")); err == nil {
+			if err := toml.Unmarshal(data, &raw); err != nil {
+				return nil, fmt.Errorf("i18n/%s.toml: %w", k, err)
+			}
+		}
+		s.Strings[k] = map[string]string{}
+		for key, v := range raw {
+			if str, ok := v.(string); ok {
+				s.Strings[k][key] = str
+			}
+		}
+	}
+	if baseURL == "" {
+		baseURL = cfg.BaseURL
+	}
+	if u, err := url.Parse(baseURL); err == nil && u.IsAbs() && u.Host != "" {
+		if !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/"
+		}
+		s.Base = u
+	}
+	return s, nil
+}
+
+func cmp(s, dflt string) string {
+	if s == "" {
+		return dflt
+	}
+	return s
+}
+
+// T returns the interface string key in the language lang.
+func (s *Site) T(lang, key string) string {
+	if v, ok := s.Strings[lang][key]; ok {
+		return v
+	}
+	return key
+}
+
+// Prefix is the path of lang's root under the site's root: "" or "<lang>/".
+func (s *Site) Prefix(lang string) string {
+	if lang == s.DefaultLang && !s.InSubdir {
+		return ""
+	}
+	return lang + "/"
+}
+
+// PagePath is the path of a document's page in lang, under the site's root.
+func (s *Site) PagePath(lang, slug string) string {
+	return s.Prefix(lang) + "documents/" + slug + "/"
+}
+
+// FilePath is the path of a version's download with extension ext.
+func (s *Site) FilePath(lang, slug, ext string) string {
+	return s.PagePath(lang, slug) + slug + "." + lang + ext
+}
+
+// DataPath is the path of a document's JSON.
+func DataPath(slug string) string { return "data/" + slug + ".json" }
+
+// CataloguePath is the path of the catalogue.
+const CataloguePath = "data/catalogue.json"
+
+// Abs returns the absolute address of p, a path under the site's root,
+// or "" when the site has no absolute address.
+func (s *Site) Abs(p string) string {
+	if s.Base == nil {
+		return ""
+	}
+	return s.Base.String() + p
+}
+
+// Ref returns the address of p as written in a file at from, both paths
+// under the site's root: absolute when the site has an absolute address,
+// relative to from otherwise.
+func (s *Site) Ref(from, p string) string {
+	if a := s.Abs(p); a != "" {
+		return a
+	}
+	up := strings.Repeat("../", strings.Count(from, "/"))
+	return up + p
+}
+
+// Dates writes an event's dates in lang as the page's event-dates.html
+// partial does, from the same interface strings.
+func (s *Site) Dates(lang string, start, end document.Date) string {
+	month := func(d document.Date) string { return s.T(lang, fmt.Sprintf("month%d", d.Month)) }
+	switch {
+	case start.Year != end.Year:
+		day := s.T(lang, "dateDay")
+		return fmt.Sprintf(s.T(lang, "dateYears"), fmt.Sprintf(day, start.Day, month(start), start.Year), fmt.Sprintf(day, end.Day, month(end), end.Year))
+	case start.Month != end.Month:
+		return fmt.Sprintf(s.T(lang, "dateMonths"), start.Day, month(start), end.Day, month(end), start.Year)
+	case start.Day != end.Day:
+		return fmt.Sprintf(s.T(lang, "dateDays"), start.Day, end.Day, month(start), start.Year)
+	}
+	return fmt.Sprintf(s.T(lang, "dateDay"), start.Day, month(start), start.Year)
+}
+
+// Write writes every document's files into public, the folder Hugo built.
+func Write(public string, site *Site, docs []convert.Doc) error {
+	for i := range docs {
+		if err := writeDoc(public, site, &docs[i]); err != nil {
+			return err
+		}
+	}
+	data, err := docdata.Marshal(Catalogue(site, docs))
+	if err != nil {
+		return err
+	}
+	return writeFile(public, CataloguePath, data)
+}
+
+func writeDoc(public string, site *Site, d *convert.Doc) error {
+	var orig *cite.Work
+	for i := range d.Versions {
+		v := &d.Versions[i]
+		w := Work(site, d, v, orig)
+		if i == 0 {
+			orig = w
+		}
+		files := map[string][]byte{".bib": cite.BibTeX(w), ".ris": cite.RIS(w), ".json": cite.CSL(w)}
+		var book bytes.Buffer
+		if err := epub.Write(&book, Book(site, d, v)); err != nil {
+			return err
+		}
+		files[".epub"] = book.Bytes()
+		for ext, data := range files {
+			if err := writeFile(public, site.FilePath(v.Lang, d.Slug, ext), data); err != nil {
+				return err
+			}
+		}
+	}
+	data, err := docdata.Marshal(Data(site, d))
+	if err != nil {
+		return err
+	}
+	return writeFile(public, DataPath(d.Slug), data)
+}
+
+func writeFile(public, p string, data []byte) error {
+	name := filepath.Join(public, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+// Work is the citation of version v of d; orig is the original's, nil
+// for the original itself.
+func Work(site *Site, d *convert.Doc, v *convert.Version, orig *cite.Work) *cite.Work {
+	doc := v.Doc
+	return &cite.Work{
+		Key: d.Slug + "-" + v.Lang, Issuers: v.Issuers,
+		Title: doc.Title, Subtitle: doc.Subtitle, Type: doc.Type, Event: v.Event, Place: doc.Place,
+		Start: doc.Start, End: doc.End, Locale: site.Locales[v.Lang],
+		URL:       site.Abs(site.PagePath(v.Lang, d.Slug)),
+		Reference: v.Reference, PublicationURL: v.PublicationURL,
+		Original: orig, Transliterated: v.Transliterated,
+	}
+}
+
+// Book is the EPUB of version v of d.
+func Book(site *Site, d *convert.Doc, v *convert.Version) *epub.Book {
+	doc, lang := v.Doc, v.Lang
+	T := func(key string) string { return site.T(lang, key) }
+	dates := site.Dates(lang, doc.Start, doc.End)
+	b := &epub.Book{
+		Name: d.ID + "." + lang, Locale: site.Locales[lang],
+		Title: doc.Title, Subtitle: doc.Subtitle, Issuers: v.Issuers,
+		PlaceDate: fmt.Sprintf(T("placeDates"), doc.Place, dates),
+		Date:      doc.Start.String(), Modified: doc.Start.Time(),
+		URL: site.Abs(site.PagePath(lang, d.Slug)), Blocks: doc.Blocks,
+		Labels: epub.Labels{Contents: T("contents"), TitlePage: T("titlePage")},
+	}
+	a := &b.About
+	a.Heading, a.Notice = T("about"), T("aboutOriginal")
+	if v.Transliterated || v.TranslationFile != "" {
+		a.Notice = T("aboutTranslation")
+		if v.Transliterated {
+			a.Notice = T("aboutTransliterated")
+		}
+		o := d.Versions[0]
+		a.Original = &epub.Link{Title: o.Doc.Title, Locale: site.Locales[o.Lang], URL: site.Abs(site.PagePath(o.Lang, d.Slug))}
+	}
+	a.Facts = []epub.Fact{
+		{Term: T("documentType"), Desc: doc.Type},
+		{Term: T("place"), Desc: doc.Place},
+		{Term: T("dates"), Desc: dates},
+	}
+	if v.TranslationFile == "" && doc.DateLine != "" {
+		a.Facts = append(a.Facts, epub.Fact{Term: T("dateLine"), Desc: doc.DateLine})
+	}
+	a.Facts = append(a.Facts,
+		epub.Fact{Term: T("sourceFile"), Desc: doc.Source, Code: true},
+		epub.Fact{Term: T("sourceSHA256"), Desc: doc.SourceSHA256, Code: true})
+	return b
+}
+
+// relation names how v derives from the original.
+func relation(v *convert.Version) string {
+	switch {
+	case v.Transliterated:
+		return docdata.Transliteration
+	case v.TranslationFile != "":
+		return docdata.Translation
+	}
+	return docdata.Original
+}
+
+// files are the addresses of v's downloads, as written in a file at from.
+func files(site *Site, from, slug, lang string) docdata.Files {
+	ref := func(ext string) string { return site.Ref(from, site.FilePath(lang, slug, ext)) }
+	return docdata.Files{BibTeX: ref(".bib"), RIS: ref(".ris"), CSL: ref(".json"), EPUB: ref(".epub")}
+}
+
+// Data is the document as data.
+func Data(site *Site, d *convert.Doc) *docdata.Document {
+	from := DataPath(d.Slug)
+	orig := d.Versions[0].Doc
+	out := &docdata.Document{
+		ID: d.ID, Slug: d.Slug, Start: orig.Start.String(), End: orig.End.String(),
+		OriginalLanguage: d.Versions[0].OriginalLang,
+		Reference:        d.Versions[0].Reference, PublicationURL: d.Versions[0].PublicationURL,
+		Source: docdata.Source{Name: orig.Source, SHA256: orig.SourceSHA256},
+	}
+	for i := range d.Versions {
+		v := &d.Versions[i]
+		doc := v.Doc
+		dv := docdata.Version{
+			Lang: v.Lang, Locale: site.Locales[v.Lang], Relation: relation(v),
+			Title: doc.Title, Subtitle: doc.Subtitle, Type: doc.Type, Place: doc.Place,
+			Issuers: slices.Clip(append([]string{}, v.Issuers...)), Event: v.Event,
+			URL:   site.Ref(from, site.PagePath(v.Lang, d.Slug)),
+			Files: files(site, from, d.Slug, v.Lang),
+		}
+		if v.TranslationFile == "" {
+			dv.DateLine = doc.DateLine
+		}
+		for _, b := range doc.Blocks {
+			switch b.Kind {
+			case document.Heading:
+				dv.Blocks = append(dv.Blocks, docdata.Block{ID: b.ID, Kind: "heading", Text: b.Text})
+			case document.Paragraph:
+				dv.Blocks = append(dv.Blocks, docdata.Block{ID: b.ID, Kind: "paragraph", Text: b.Text})
+			default:
+				kind := "bulleted-item"
+				if b.Kind == document.NumberedList {
+					kind = "numbered-item"
+				}
+				for _, it := range b.Items {
+					dv.Blocks = append(dv.Blocks, docdata.Block{ID: it.ID, Kind: kind, Text: it.Text})
+				}
+			}
+		}
+		out.Versions = append(out.Versions, dv)
+	}
+	return out
+}
+
+// Catalogue lists every document.
+func Catalogue(site *Site, docs []convert.Doc) *docdata.Catalogue {
+	c := &docdata.Catalogue{Documents: []docdata.Entry{}}
+	for i := range docs {
+		d := &docs[i]
+		e := docdata.Entry{ID: d.ID, Slug: d.Slug, Start: d.Versions[0].Doc.Start.String(),
+			Data: site.Ref(CataloguePath, DataPath(d.Slug))}
+		for j := range d.Versions {
+			v := &d.Versions[j]
+			e.Versions = append(e.Versions, docdata.EntryVersion{
+				Lang: v.Lang, Locale: site.Locales[v.Lang], Relation: relation(v), Title: v.Doc.Title,
+				URL:   site.Ref(CataloguePath, site.PagePath(v.Lang, d.Slug)),
+				Files: files(site, CataloguePath, d.Slug, v.Lang),
+			})
+		}
+		c.Documents = append(c.Documents, e)
+	}
+	return c
+}
