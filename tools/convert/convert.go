@@ -56,6 +56,21 @@ type Result struct {
 	Written   []string       // files written, relative to the root
 	Removed   []string       // generated files removed
 	Warnings  []string       // "seeds/x.txt:3: warning: …"
+	Docs      []Doc          // every document, sorted by id
+}
+
+// Doc is one seed's document in every version the site publishes.
+type Doc struct {
+	ID       string    // the seed's id
+	Slug     string    // its page is documents/<Slug>/ under each language's root
+	Versions []Version // the original first, then the others in config.toml's weight order
+}
+
+// Version is one language version: pages.Version says which (Lang, OriginalLang,
+// Transliterated, TranslationFile, SourceFile) and Doc holds its text.
+type Version struct {
+	pages.Version
+	Doc *document.Document
 }
 
 // Run converts the site whose root (the folder with config.toml, seeds/,
@@ -195,7 +210,42 @@ func Run(root string) (*Result, error) {
 	}
 	res.Removed = stale
 	cache.write(<-encoded)
+	if res.Docs, err = collectDocs(root, cfg, jobs); err != nil {
+		return nil, err
+	}
 	return res, nil
+}
+
+// collectDocs returns every job's document for Result.Docs, parsing those
+// the cache vouched for, sorted by id.
+func collectDocs(root string, cfg *config, jobs []*job) ([]Doc, error) {
+	docs := make([]Doc, len(jobs))
+	errs := make([]error, len(jobs))
+	eachSeed(len(jobs), func(i int) {
+		j := jobs[i]
+		if j.kept == nil {
+			inputs, langs, err := j.reread(root)
+			if err == nil {
+				err = j.parse(cfg, inputs, sha256.Sum256(inputs[0]), langs)
+			}
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			j.kept, j.versions = j.versions, nil
+		}
+		d := Doc{ID: strings.TrimSuffix(filepath.Base(j.seed), ".txt"), Slug: j.slug}
+		for _, v := range j.kept {
+			d.Versions = append(d.Versions, Version{Version: v.version, Doc: v.doc})
+		}
+		j.kept = nil
+		docs[i] = d
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(docs, func(a, b Doc) int { return strings.Compare(a.ID, b.ID) })
+	return docs, nil
 }
 
 // The garbage collector's settings during Run. A run makes about 2 GB of
@@ -410,6 +460,7 @@ type job struct {
 	cached       *cacheEntry // set when the cache knows this seed's pages
 	unchanged    bool        // its pages are as the cache knows them: nothing done
 	versions     []version   // set when parsed
+	kept         []version   // the versions rendered, for Result.Docs
 	warnings     []string
 	outputs      []output // the pages, once rendered or taken from the cache
 }
@@ -562,7 +613,8 @@ func (j *job) render(root string, cfg *config, stage *stage) error {
 		p.data = nil
 	}
 	j.outputs, j.renderedSlug = pages, j.slug
-	j.versions = nil // let the garbage collector have the documents
+	j.kept = j.versions // for Result.Docs
+	j.versions = nil
 	return nil
 }
 
