@@ -334,6 +334,10 @@ func Generate(root string) (map[string][]byte, *Result, error) {
 			res.Pages[p.Lang]++
 		}
 		res.Warnings = append(res.Warnings, j.warnings...)
+		j.kept = j.versions
+	}
+	if res.Docs, err = collectDocs(root, cfg, jobs); err != nil {
+		return nil, nil, err
 	}
 	i18nOut, err := latinStrings(root, cfg)
 	if err != nil {
