@@ -15,6 +15,7 @@ import (
 
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
+	"github.com/regionaldialogue/site/tools/search"
 )
 
 // OfflineName names the offline copy: the ZIP is public/offline/<name>.zip
@@ -77,6 +78,9 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := writeIndex(o, sum, offline); err != nil {
+		return nil, err
+	}
 	// The ZIP goes to a file of its own until the site is built: Hugo
 	// empties its destination first.
 	zf, err := os.CreateTemp("", "offline-*.zip")
@@ -97,6 +101,9 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 		Params: map[string]any{"offlineZip": ZipPath, "offlineZipBytes": zipBytes},
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := writeIndex(o, sum, o.Public); err != nil {
 		return nil, err
 	}
 	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
@@ -121,6 +128,20 @@ func Build(ctx context.Context, o Options) (*Summary, error) {
 	})
 	sum.Elapsed = time.Since(start)
 	return sum, err
+}
+
+// writeIndex writes the search index into the site Hugo built at dir. The
+// documents come from the conversion, or are read again when the build
+// skipped it.
+func writeIndex(o Options, sum *Summary, dir string) error {
+	res := sum.Convert
+	if res == nil {
+		var err error
+		if _, res, err = convert.Generate(o.Root); err != nil {
+			return err
+		}
+	}
+	return search.WriteSite(o.Root, dir, res.Docs)
 }
 
 // moveFile moves the file src to dst, readable by all, copying it when it

@@ -1,0 +1,71 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// jsFold runs static/js/search.js in node over inputs and returns what its
+// fold and words give for each (words for lang).
+func jsFold(t *testing.T, inputs []string, lang string) (folds []string, words [][]string) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node is needed under CI=true: ", err)
+		}
+		t.Skip("no node: ", err)
+	}
+	script, err := filepath.Abs("../../static/js/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, _ := json.Marshal(map[string]any{"inputs": inputs, "lang": lang})
+	prog := `const s = require(process.argv[1]); let d = '';
+process.stdin.on('data', c => d += c).on('end', () => { const q = JSON.parse(d);
+process.stdout.write(JSON.stringify({folds: q.inputs.map(s.fold), words: q.inputs.map(x => s.words(x, q.lang))})); });`
+	cmd := exec.Command(node, "-e", prog, script)
+	cmd.Stdin = strings.NewReader(string(in))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var res struct {
+		Folds []string
+		Words [][]string
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatal(err)
+	}
+	return res.Folds, res.Words
+}
+
+// TestJSFold checks that search.js folds and splits the tables' inputs
+// exactly as Fold and Words do.
+func TestJSFold(t *testing.T) {
+	var inputs []string
+	for _, c := range foldCases {
+		inputs = append(inputs, c.in)
+	}
+	for _, lang := range []string{"sr", "en"} {
+		var ins []string
+		ins = append(ins, inputs...)
+		for _, c := range wordsCases {
+			ins = append(ins, c.in)
+		}
+		folds, words := jsFold(t, ins, lang)
+		for i, in := range ins {
+			if want := Fold(in); folds[i] != want {
+				t.Errorf("search.js fold(%q) = %q, Go's Fold = %q", in, folds[i], want)
+			}
+			if want := Words(in, lang); !slices.Equal(words[i], want) && len(want)+len(words[i]) > 0 {
+				t.Errorf("search.js words(%q, %q) = %q, Go's Words = %q", in, lang, words[i], want)
+			}
+		}
+	}
+}
