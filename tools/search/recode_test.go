@@ -89,4 +89,3 @@ func TestRecodeFold(t *testing.T) {
 	}
 	t.Logf("%d texts, %d words: the same keys", len(names), words)
 }
-
