@@ -60,6 +60,17 @@
     return lang === 'en' ? out.map(stem) : out;
   }
 
+  var serbianEndings = ['ama', 'ima', 'om', 'em', 'og', 'oj', 'ih', 'im', 'a', 'e', 'i', 'o', 'u'];
+  function queryStem(w, lang) {
+    if (lang === 'en') return w;
+    var n = [...w].length;
+    for (var i = 0; i < serbianEndings.length; i++) {
+      var e = serbianEndings[i];
+      if (w.endsWith(e) && n - e.length >= 4) return w.slice(0, w.length - e.length);
+    }
+    return w;
+  }
+
   function fileName(key) {
     var out = '';
     for (var ch of key) {
@@ -72,7 +83,7 @@
 
   // For the tests (node): the folding without a page.
   if (typeof module !== 'undefined') {
-    module.exports = { fold: fold, words: words, stem: stem, fileName: fileName, shardKey: shardKey };
+    module.exports = { fold: fold, words: words, stem: stem, queryStem: queryStem, fileName: fileName, shardKey: shardKey };
     return;
   }
 
@@ -117,7 +128,8 @@
     var terms = [], phrases = [];
     var parts = q.split('"');
     parts.forEach(function (part, i) {
-      var ws = words(part, lang).filter(function (w) { return [...w].length >= 2; });
+      var ws = words(part, lang).filter(function (w) { return [...w].length >= 2; })
+        .map(function (w) { return queryStem(w, lang); });
       var idx = ws.map(function (w) {
         var at = terms.indexOf(w);
         if (at < 0) { terms.push(w); at = terms.length - 1; }
@@ -189,11 +201,13 @@
     return list;
   }
 
-  /* phraseBlock: the first block of doc data (1-based, 0 the title) whose
+  /* phraseBlock: the first block of doc data (1-based; 0, the title, last) whose
      words hold each phrase in order, each word matched as a query term. */
   function phraseBlock(data, phrases, terms) {
     var texts = [[data.t, data.u || '', data.y, data.p].join(' ')].concat(data.b.map(function (b) { return b[1]; }));
-    for (var b = 0; b < texts.length; b++) {
+    // The body's blocks first, the heading last.
+    for (var i = 1; i <= texts.length; i++) {
+      var b = i % texts.length;
       var ws = words(texts[b], lang);
       var ok = phrases.every(function (p) {
         for (var s = 0; s + p.length <= ws.length; s++) {
@@ -287,9 +301,14 @@
     results.appendChild(ol);
   }
 
+  /* run searches for q and renders the results; #search-results gets
+     data-state="done" when they are shown (the browser tests wait for it). */
   function run(q) {
     var parsed = parse(q), terms = parsed.terms, phrases = parsed.phrases;
-    if (!terms.length) return;
+    if (!terms.length) {
+      results.setAttribute('data-state', 'done');
+      return;
+    }
     say(results.getAttribute('data-loading'));
     load('k').then(function (keys) {
       return collect(terms, keys || {});
@@ -300,6 +319,7 @@
       say(shown.total === 0 ? results.getAttribute('data-none')
         : results.getAttribute('data-count').replace('{n}', shown.total));
       render(shown.list, terms);
+      results.setAttribute('data-state', 'done');
     });
   }
 

@@ -122,3 +122,25 @@ func Stem(w string) string {
 	}
 	return w
 }
+
+// serbianEndings are the case and number endings QueryStem strips, longest
+// first.
+var serbianEndings = []string{"ama", "ima", "om", "em", "og", "oj", "ih", "im", "a", "e", "i", "o", "u"}
+
+// QueryStem returns the stem a query's folded word w is matched by, as a
+// prefix of the index's words. English words are stemmed already (Words);
+// a Serbian word loses one case or number ending when at least four
+// letters remain, so that "zastita" finds "заштити" and "заштитом" and
+// "izbeglicama" finds "избеглица".
+func QueryStem(w, lang string) string {
+	if lang == "en" {
+		return w
+	}
+	n := utf8.RuneCountInString(w)
+	for _, e := range serbianEndings {
+		if strings.HasSuffix(w, e) && n-len(e) >= 4 {
+			return w[:len(w)-len(e)]
+		}
+	}
+	return w
+}

@@ -88,6 +88,28 @@ func TestStem(t *testing.T) {
 	}
 }
 
+// queryStemCases is the table of QueryStem, shared with js_test.go.
+var queryStemCases = []struct{ in, lang, want string }{
+	{"zastita", "sr", "zastit"},
+	{"izbeglicama", "sr-latn", "izbeglic"},
+	{"zastitom", "sr", "zastit"},
+	{"saradnja", "sr", "saradnj"},
+	{"borba", "sr", "borb"},
+	{"beograd", "sr", "beograd"},
+	{"eu", "sr", "eu"},
+	{"zasa", "sr", "zasa"},
+	{"refugee", "en", "refugee"},
+	{"izbeglic", "sr", "izbeglic"},
+}
+
+func TestQueryStem(t *testing.T) {
+	for _, c := range queryStemCases {
+		if got := QueryStem(c.in, c.lang); got != c.want {
+			t.Errorf("QueryStem(%q, %q) = %q, want %q", c.in, c.lang, got, c.want)
+		}
+	}
+}
+
 func TestKey(t *testing.T) {
 	for in, want := range map[string]string{
 		"zastita": "zas", "eu": "eu", "zas": "zas", "ελλαδα": "ελλ", "1": "1",

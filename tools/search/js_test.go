@@ -12,7 +12,7 @@ import (
 
 // jsFold runs static/js/search.js in node over inputs and returns what its
 // fold and words give for each (words for lang).
-func jsFold(t *testing.T, inputs []string, lang string) (folds []string, words [][]string) {
+func jsFold(t *testing.T, inputs []string, lang string) (folds []string, words [][]string, stems []string) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -25,10 +25,15 @@ func jsFold(t *testing.T, inputs []string, lang string) (folds []string, words [
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, _ := json.Marshal(map[string]any{"inputs": inputs, "lang": lang})
+	var stemIn [][2]string
+	for _, c := range queryStemCases {
+		stemIn = append(stemIn, [2]string{c.in, c.lang})
+	}
+	in, _ := json.Marshal(map[string]any{"inputs": inputs, "lang": lang, "stems": stemIn})
 	prog := `const s = require(process.argv[1]); let d = '';
 process.stdin.on('data', c => d += c).on('end', () => { const q = JSON.parse(d);
-process.stdout.write(JSON.stringify({folds: q.inputs.map(s.fold), words: q.inputs.map(x => s.words(x, q.lang))})); });`
+process.stdout.write(JSON.stringify({folds: q.inputs.map(s.fold), words: q.inputs.map(x => s.words(x, q.lang)),
+  stems: q.stems.map(x => s.queryStem(x[0], x[1]))})); });`
 	cmd := exec.Command(node, "-e", prog, script)
 	cmd.Stdin = strings.NewReader(string(in))
 	out, err := cmd.Output()
@@ -38,11 +43,12 @@ process.stdout.write(JSON.stringify({folds: q.inputs.map(s.fold), words: q.input
 	var res struct {
 		Folds []string
 		Words [][]string
+		Stems []string
 	}
 	if err := json.Unmarshal(out, &res); err != nil {
 		t.Fatal(err)
 	}
-	return res.Folds, res.Words
+	return res.Folds, res.Words, res.Stems
 }
 
 // TestJSFold checks that search.js folds and splits the tables' inputs
@@ -58,7 +64,12 @@ func TestJSFold(t *testing.T) {
 		for _, c := range wordsCases {
 			ins = append(ins, c.in)
 		}
-		folds, words := jsFold(t, ins, lang)
+		folds, words, stems := jsFold(t, ins, lang)
+		for i, c := range queryStemCases {
+			if stems[i] != c.want {
+				t.Errorf("search.js queryStem(%q, %q) = %q, want %q", c.in, c.lang, stems[i], c.want)
+			}
+		}
 		for i, in := range ins {
 			if want := Fold(in); folds[i] != want {
 				t.Errorf("search.js fold(%q) = %q, Go's Fold = %q", in, folds[i], want)
