@@ -548,7 +548,7 @@ func (j *job) parse(cfg *config, inputs [][]byte, seedSum [sha256.Size]byte, lan
 		return err
 	}
 	j.baseSlug = pages.Slug(orig)
-	base := pages.Version{OriginalLang: cfg.DefaultLang}
+	base := pages.Version{OriginalLang: cfg.DefaultLang, Terms: pages.TermsOf(orig)}
 	v := base
 	v.Lang = cfg.DefaultLang
 	j.versions = append(j.versions[:0], version{orig, v})

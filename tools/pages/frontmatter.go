@@ -78,6 +78,9 @@ func appendFrontMatter(buf *bytes.Buffer, fm *frontMatter) bool {
 	flag("  transliterated", p.Transliterated, true)
 	flag("  translation", p.Translation, true)
 	optional("  translationSource", p.TranslationSource)
+	optional("  years", p.Years)
+	optional("  places", p.Places)
+	optional("  types", p.Types)
 	if ok {
 		buf.Write(b)
 	}

@@ -71,6 +71,22 @@ type Version struct {
 	Transliterated  bool
 	TranslationFile string // the translation's file name, for translations
 	SourceFile      string // the seed's path as the user knows it, for the mark
+	// Terms are the original's browse terms (TermsOf), written into every
+	// version's front matter.
+	Terms Terms
+}
+
+// Terms are a document's terms in the browse taxonomies: ASCII slugs, so
+// that every version of a document has the same browse pages.
+type Terms struct{ Year, Place, Type string }
+
+// TermsOf returns the browse terms of an original document: the year of
+// its first day, its place and its type in ASCII ("2015", "beograd",
+// "zakljucci").
+func TermsOf(doc *document.Document) Terms {
+	place, _ := translit.ToLatin(doc.Place)
+	typ, _ := translit.ToLatin(doc.Type)
+	return Terms{Year: strconv.Itoa(doc.Start.Year), Place: asciiWords(place), Type: asciiWords(typ)}
 }
 
 type frontMatter struct {
@@ -96,6 +112,11 @@ type params struct {
 	Transliterated    bool   `yaml:"transliterated,omitempty"`
 	Translation       bool   `yaml:"translation,omitempty"`
 	TranslationSource string `yaml:"translationSource,omitempty"`
+	// The browse pages' taxonomies (config.toml's [taxonomies]): ASCII
+	// term slugs, the same in every version, from the original.
+	Years  string `yaml:"years,omitempty"`
+	Places string `yaml:"places,omitempty"`
+	Types  string `yaml:"types,omitempty"`
 }
 
 // dateLine returns the place-and-date line as the original writes it, for
@@ -135,6 +156,9 @@ func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter 
 			Transliterated:    v.Transliterated,
 			Translation:       v.TranslationFile != "",
 			TranslationSource: v.TranslationFile,
+			Years:             v.Terms.Year,
+			Places:            v.Terms.Place,
+			Types:             v.Terms.Type,
 		},
 	}
 }
