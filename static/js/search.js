@@ -89,6 +89,8 @@
 
   var results = document.getElementById('search-results');
   if (!results) return;
+  var nojs = document.getElementById('search-nojs');
+  if (nojs) nojs.hidden = true;
   var lang = results.getAttribute('data-lang');
   var locale = results.getAttribute('data-locale');
   var status = document.getElementById('search-status');
