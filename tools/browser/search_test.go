@@ -60,11 +60,7 @@ func TestSearch(t *testing.T) {
 				if _, err := tb.open(u); err != nil {
 					t.Fatal(err)
 				}
-				state := eval[string](tb, `new Promise(done => { const r = document.getElementById('search-results');
-  const check = () => r.dataset.state === 'done' ? done('done') : setTimeout(check, 10); check(); })`)
-				if state != "done" {
-					t.Fatalf("%s: the search did not finish", u)
-				}
+				waitSearch(tb)
 				got := eval[struct {
 					Value, Status string
 					Scripts       int
