@@ -94,7 +94,7 @@
   var lang = results.getAttribute('data-lang');
   var locale = results.getAttribute('data-locale');
   var status = document.getElementById('search-status');
-  var SHOWN = 20;       // results shown
+  var SHOWN = 10;       // results shown at a time
   var PHRASE_DOCS = 100; // documents read at most to check a phrase
 
   /* The loader: each index file calls a registration function with its
@@ -146,7 +146,8 @@
     return [...term].length < 3 ? word === term : word.startsWith(term);
   }
 
-  /* hits: doc → block → bit mask of the query's terms it holds. */
+  /* collect: doc → {mask: the query's terms it holds, title: those in
+     its heading}, from the shards of the terms' keys. */
   function collect(terms, keys) {
     var names = terms.map(function (t) { return fileName(shardKey(t)); });
     return Promise.all(names.map(function (n) {
@@ -158,15 +159,12 @@
         if (!shard) return;
         Object.keys(shard).forEach(function (word) {
           if (!matches(term, word)) return;
-          var p = shard[word], doc = -1, j = 0;
-          while (j < p.length) {
-            doc += p[j++];
-            var k = p[j++], block = 0;
-            var blocks = hits[doc] || (hits[doc] = {});
-            for (var x = 0; x < k; x++) {
-              block += p[j++];
-              blocks[block] = (blocks[block] || 0) | (1 << i);
-            }
+          var p = shard[word], doc = -1;
+          for (var j = 0; j < p.length; j++) {
+            doc += p[j] >> 1;
+            var h = hits[doc] || (hits[doc] = { mask: 0, title: 0 });
+            h.mask |= 1 << i;
+            if (p[j] & 1) h.title |= 1 << i;
           }
         });
       });
@@ -176,50 +174,56 @@
 
   function bits(m) { var n = 0; while (m) { n += m & 1; m >>>= 1; } return n; }
 
-  /* rank: a block holding every term first, then the title's terms, then
-     the document's, then the best block's; ties newest first (documents
-     are numbered newest first). */
+  function phraseMask(phrases) {
+    return phrases.reduce(function (acc, p) {
+      return acc | p.reduce(function (a, i) { return a | (1 << i); }, 0);
+    }, 0);
+  }
+
+  /* rank: documents holding every term first, then by the terms in their
+     heading, then by the terms they hold; ties newest first (documents
+     are numbered newest first). A phrase's words must all be there. */
   function rank(hits, nTerms, phrases) {
-    var all = (1 << nTerms) - 1, list = [];
+    var all = (1 << nTerms) - 1, need = phraseMask(phrases), list = [];
     Object.keys(hits).forEach(function (d) {
-      var blocks = hits[d], best = -1, bestCount = 0, union = 0, title = blocks[0] || 0;
-      Object.keys(blocks).forEach(function (b) {
-        var m = blocks[b];
-        union |= m;
-        var c = bits(m);
-        if (+b > 0 && (c > bestCount || (c === bestCount && +b < best))) { best = +b; bestCount = c; }
-      });
-      var need = phrases.reduce(function (acc, p) { return acc | p.reduce(function (a, i) { return a | (1 << i); }, 0); }, 0);
-      if (need && (union & need) !== need) return;
-      list.push({
-        doc: +d, blocks: blocks, best: best,
-        key: [(bits(blocks[best] || 0) === nTerms || title === all) ? 1 : 0, bits(title), bits(union), bestCount]
-      });
+      var h = hits[d];
+      if ((h.mask & need) !== need) return;
+      list.push({ doc: +d, key: [h.mask === all ? 1 : 0, bits(h.title), bits(h.mask)] });
     });
-    list.sort(function (a, b) {
-      for (var i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return b.key[i] - a.key[i];
-      return a.doc - b.doc;
-    });
+    list.sort(byKey);
     return list;
   }
 
-  /* phraseBlock: the first block of doc data (1-based; 0, the title, last) whose
-     words hold each phrase in order, each word matched as a query term. */
-  function phraseBlock(data, phrases, terms) {
-    var texts = [[data.t, data.u || '', data.y, data.p].join(' ')].concat(data.b.map(function (b) { return b[1]; }));
-    // The body's blocks first, the heading last.
-    for (var i = 1; i <= texts.length; i++) {
-      var b = i % texts.length;
-      var ws = words(texts[b], lang);
-      var ok = phrases.every(function (p) {
-        for (var s = 0; s + p.length <= ws.length; s++) {
-          if (p.every(function (ti, k) { return matches(terms[ti], ws[s + k]); })) return true;
-        }
-        return false;
-      });
-      if (ok) return b;
+  function byKey(a, b) {
+    for (var i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return b.key[i] - a.key[i];
+    return a.doc - b.doc;
+  }
+
+  /* texts: a loaded document's blocks' texts, the heading's first. */
+  function texts(data) {
+    return [[data.t, data.u || '', data.y, data.p].join(' ')].concat(data.b.map(function (b) { return b[1]; }));
+  }
+
+  /* bestBlock: the block of a loaded document that holds the most terms
+     (the body's first, the heading's last), as {block, count}; with
+     phrases, only a block that holds each phrase in order, or block -1. */
+  function bestBlock(data, terms, phrases) {
+    var ts = texts(data), best = -1, bestCount = -1;
+    for (var i = 1; i <= ts.length; i++) {
+      var b = i % ts.length;
+      var ws = words(ts[b], lang);
+      if (!phrases.every(function (p) { return hasPhrase(ws, p, terms); })) continue;
+      var count = terms.filter(function (t) { return ws.some(function (w) { return matches(t, w); }); }).length;
+      if (count > bestCount) { best = b; bestCount = count; }
     }
-    return -1;
+    return { block: best, count: bestCount };
+  }
+
+  function hasPhrase(ws, p, terms) {
+    for (var s = 0; s + p.length <= ws.length; s++) {
+      if (p.every(function (ti, k) { return matches(terms[ti], ws[s + k]); })) return true;
+    }
+    return false;
   }
 
   var docLink = document.getElementById('search-doc-link');
@@ -278,9 +282,7 @@
     status.textContent = text;
   }
 
-  function render(shown, terms) {
-    var ol = document.createElement('ol');
-    ol.className = 'results';
+  function render(ol, shown, terms) {
     shown.forEach(function (r) {
       var d = r.data, block = r.block;
       var li = document.createElement('li');
@@ -296,15 +298,15 @@
       li.appendChild(info);
       var p = document.createElement('p');
       p.className = 'snippet';
-      snippet(p, block > 0 ? d.b[block - 1][1] : (d.u || d.t), terms);
+      snippet(p, block > 0 ? d.b[block - 1][1] : texts(d)[0], terms);
       li.appendChild(p);
       ol.appendChild(li);
     });
-    results.appendChild(ol);
   }
 
-  /* run searches for q and renders the results; #search-results gets
-     data-state="done" when they are shown (the browser tests wait for it). */
+  /* run searches for q and renders the results, SHOWN at a time with a
+     button for more; #search-results gets data-state="done" when the
+     first are shown (the browser tests wait for it). */
   function run(q) {
     var parsed = parse(q), terms = parsed.terms, phrases = parsed.phrases;
     if (!terms.length) {
@@ -312,38 +314,63 @@
       return;
     }
     say(results.getAttribute('data-loading'));
+    var list = document.createElement('ol');
+    list.className = 'results';
+    var more = document.createElement('button');
+    more.type = 'button';
+    more.textContent = results.getAttribute('data-more');
+    more.hidden = true;
     load('k').then(function (keys) {
       return collect(terms, keys || {});
     }).then(function (hits) {
       var ranked = rank(hits, terms.length, phrases);
-      return pick(ranked, terms, phrases);
-    }).then(function (shown) {
-      say(shown.total === 0 ? results.getAttribute('data-none')
-        : results.getAttribute('data-count').replace('{n}', shown.total));
-      render(shown.list, terms);
+      var next = 0, total = 0;
+      function page() {
+        more.hidden = true;
+        return pick(ranked, next, terms, phrases).then(function (got) {
+          next = got.next;
+          total += got.list.length;
+          render(list, got.list, terms);
+          var left = next < ranked.length;
+          if (!phrases.length) total = ranked.length;
+          say(total === 0 && !left ? results.getAttribute('data-none')
+            : results.getAttribute('data-count').replace('{n}', total + (left && phrases.length ? '+' : '')));
+          more.hidden = !left;
+        });
+      }
+      more.addEventListener('click', page);
+      results.appendChild(list);
+      results.appendChild(more);
+      return page();
+    }).then(function () {
       results.setAttribute('data-state', 'done');
     });
   }
 
-  /* pick: the results to show with their documents loaded; a phrase
-     query reads up to PHRASE_DOCS documents to check the phrase. */
-  function pick(ranked, terms, phrases) {
-    var out = [];
-    if (!phrases.length) {
-      var top = ranked.slice(0, SHOWN);
-      return Promise.all(top.map(function (r) { return load('d/' + r.doc); })).then(function (docs) {
-        top.forEach(function (r, i) { if (docs[i]) out.push({ data: docs[i], block: r.best }); });
-        return { list: out, total: ranked.length };
+  /* pick: from ranked[from…], the next SHOWN results with their documents
+     loaded and best blocks found, re-ranked by whether a block holds every
+     term; a phrase query reads up to PHRASE_DOCS documents to find SHOWN
+     that hold the phrase. Returns {list, next}. */
+  function pick(ranked, from, terms, phrases) {
+    var out = [], at = from, limit = phrases.length ? PHRASE_DOCS : SHOWN;
+    function batch() {
+      var part = ranked.slice(at, Math.min(at + SHOWN, from + limit, ranked.length));
+      if (!part.length || out.length >= SHOWN) return Promise.resolve();
+      at += part.length;
+      return Promise.all(part.map(function (r) { return load('d/' + r.doc); })).then(function (docs) {
+        part.forEach(function (r, i) {
+          if (!docs[i]) return;
+          var best = bestBlock(docs[i], terms, phrases);
+          if (best.block < 0) return;
+          out.push({ data: docs[i], block: best.block, doc: r.doc,
+            key: [best.count === terms.length ? 1 : 0].concat(r.key) });
+        });
+        return phrases.length ? batch() : undefined;
       });
     }
-    var candidates = ranked.slice(0, PHRASE_DOCS);
-    return Promise.all(candidates.map(function (r) { return load('d/' + r.doc); })).then(function (docs) {
-      candidates.forEach(function (r, i) {
-        if (!docs[i]) return;
-        var b = phraseBlock(docs[i], phrases, terms);
-        if (b >= 0) out.push({ data: docs[i], block: b });
-      });
-      return { list: out.slice(0, SHOWN), total: out.length };
+    return batch().then(function () {
+      out.sort(byKey);
+      return { list: out.slice(0, SHOWN), next: at };
     });
   }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -32,6 +33,22 @@ func needPagefind(t testing.TB) {
 // of Pagefind's results matter.
 type pagefindSite struct {
 	base string // http://127.0.0.1:PORT/
+	dir  string // the copy it serves
+
+	// served lists the paths requested from the server since the last
+	// takeServed: Pagefind's worker fetches its index, and the tab's
+	// recorder does not see a worker's requests.
+	mu     sync.Mutex
+	served []string
+}
+
+// takeServed returns the paths served since the last call and forgets them.
+func (p *pagefindSite) takeServed() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := p.served
+	p.served = nil
+	return s
 }
 
 // newPagefindSite copies the site at dir, runs Pagefind over the copy and
@@ -51,16 +68,16 @@ func newPagefindSite(t testing.TB, dir string, locales []string) *pagefindSite {
 	for _, loc := range locales {
 		page := `<!doctype html><html lang="` + loc + `"><head><meta charset="utf-8"><title>Pagefind</title></head><body>
 <script type="module">
-window.pagefindSearch = async (q) => {
+window.pagefindSearch = async (q, shown) => {
   const pf = await import('/pagefind/pagefind.js');
   await pf.init();
   const r = await pf.search(q);
-  const data = await Promise.all(r.results.map(x => x.data()));
+  const data = await Promise.all(r.results.slice(0, shown).map(x => x.data()));
   window.searchDone = performance.now();
   return data.map(d => d.url);
 };
 const q = new URLSearchParams(location.search).get('q');
-if (q) pagefindSearch(q).then(urls => { window.pagefindURLs = urls; });
+if (q) pagefindSearch(q, 10);
 </script></body></html>`
 		if err := os.WriteFile(filepath.Join(cp, "pagefind-"+loc+".html"), []byte(page), 0o644); err != nil {
 			t.Fatal(err)
@@ -70,20 +87,28 @@ if (q) pagefindSearch(q).then(urls => { window.pagefindURLs = urls; });
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(cp))}
+	p := &pagefindSite{base: "http://" + ln.Addr().String() + "/", dir: cp}
+	files := http.FileServer(http.Dir(cp))
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p.mu.Lock()
+		p.served = append(p.served, p.base+strings.TrimPrefix(r.URL.RequestURI(), "/"))
+		p.mu.Unlock()
+		files.ServeHTTP(w, r)
+	})}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return &pagefindSite{base: "http://" + ln.Addr().String() + "/"}
+	return p
 }
 
 // search runs query q through Pagefind in locale loc and returns the paths
-// of its results.
+// of all its results. (Opened with ?q=, the page loads the first ten
+// results' data, as our search page shows ten: TestSearchWeight.)
 func (p *pagefindSite) search(tb *tab, loc, q string) []string {
 	tb.t.Helper()
 	if _, err := tb.open(p.base + "pagefind-" + loc + ".html"); err != nil {
 		tb.t.Fatal(err)
 	}
-	return eval[[]string](tb, fmt.Sprintf(`pagefindSearch(%q)`, q))
+	return eval[[]string](tb, fmt.Sprintf(`pagefindSearch(%q, Infinity)`, q))
 }
 
 // pagefindQueries are single words of the seed, in each language.

@@ -20,7 +20,8 @@
 //     that does not exist;
 //   - t/<key>.js: one shard per key, the first three letters of a folded
 //     word (two-letter words are keyed by themselves), holding each word
-//     of that key with the blocks it occurs in;
+//     of that key with the documents it occurs in (and whether in their
+//     headings);
 //   - d/<n>.js: document n (newest first is 0) with its address, title,
 //     place, dates and the text of its blocks, for the snippets of the
 //     results shown.

@@ -84,8 +84,8 @@ type Index struct {
 	// Docs are the documents that have a version in Lang, newest first
 	// (by first day, then by id); a document's number is its place here.
 	Docs []Entry
-	// Postings maps each folded word to where it occurs, by document and
-	// block, both ascending.
+	// Postings maps each folded word to the documents it occurs in,
+	// ascending.
 	Postings map[string][]Posting
 }
 
@@ -101,8 +101,15 @@ type Entry struct {
 // Block is a block's id (its fragment) and text.
 type Block struct{ ID, Text string }
 
-// Posting is a word's occurrence in block Block of document Doc.
-type Posting struct{ Doc, Block int }
+// Posting is a word's occurrence in document Doc; Title says whether it
+// is in the document's heading (title, subtitle, type, place). Which of
+// the document's blocks hold it, search.js finds in the document's text,
+// which it loads for the results it shows anyway: so a shard stays small
+// however many blocks hold a common word.
+type Posting struct {
+	Doc   int
+	Title bool
+}
 
 // Build makes the index of the versions of docs in lang.
 func Build(docs []convert.Doc, lang string) *Index {
@@ -129,18 +136,18 @@ func Build(docs []convert.Doc, lang string) *Index {
 	ix := &Index{Lang: lang, Postings: map[string][]Posting{}}
 	for n, d := range all {
 		ix.Docs = append(ix.Docs, d.e)
+		seen := map[string]bool{}
 		for b, blk := range d.e.Blocks {
 			text := blk.Text
 			if b == 0 {
 				text = strings.Join([]string{d.e.Title, d.e.Subtitle, d.e.Type, d.e.Place}, " ")
 			}
-			seen := map[string]bool{}
 			for _, w := range Words(text, lang) {
 				if utf8.RuneCountInString(w) < 2 || seen[w] {
 					continue
 				}
 				seen[w] = true
-				ix.Postings[w] = append(ix.Postings[w], Posting{n, b})
+				ix.Postings[w] = append(ix.Postings[w], Posting{n, b == 0})
 			}
 		}
 	}
@@ -195,10 +202,9 @@ func FileName(key string) string {
 // t/<name>.js (the shards) and d/<n>.js (the documents).
 //
 // A shard is searchShard(name, {word: postings, …}), the words sorted, the
-// postings of a word a flat list of numbers: for each document it occurs
-// in, the document's number minus the previous one's (the first's from
-// -1), how many of its blocks hold the word, then those blocks' numbers,
-// each minus the previous (the first from 0).
+// postings of a word a list of numbers, one for each document it occurs
+// in: twice the document's number minus the previous one's (the first's
+// from -1), plus one when the word is in the document's heading.
 func (ix *Index) Files() map[string][]byte {
 	shards := map[string][]string{}
 	for w := range ix.Postings {
@@ -253,24 +259,17 @@ func (ix *Index) Files() map[string][]byte {
 }
 
 func writePostings(b *bytes.Buffer, ps []Posting) {
-	prevDoc := -1
-	for i := 0; i < len(ps); {
-		j := i
-		for j < len(ps) && ps[j].Doc == ps[i].Doc {
-			j++
-		}
+	prev := -1
+	for i, p := range ps {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(strconv.Itoa(ps[i].Doc - prevDoc))
-		b.WriteString("," + strconv.Itoa(j-i))
-		prev := 0
-		for _, p := range ps[i:j] {
-			b.WriteString("," + strconv.Itoa(p.Block-prev))
-			prev = p.Block
+		v := (p.Doc - prev) * 2
+		if p.Title {
+			v++
 		}
-		prevDoc = ps[i].Doc
-		i = j
+		b.WriteString(strconv.Itoa(v))
+		prev = p.Doc
 	}
 }
 
