@@ -39,9 +39,33 @@ func Fold(s string) string {
 	if isFoldedASCII(s) {
 		return s
 	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r < rune(len(foldTable)) {
+			b = append(b, foldTable[r]...)
+		} else {
+			b = append(b, foldRune(r)...)
+		}
+	}
+	return string(b)
+}
+
+// foldTable holds foldRune of every rune below U+0500 (Latin, Greek,
+// Cyrillic): the folding of almost every letter the site's texts have.
+var foldTable = func() (t [0x500]string) {
+	for r := range t {
+		t[r] = foldRune(rune(r))
+	}
+	return t
+}()
+
+// foldRune folds one rune. Fold is foldRune rune by rune: the compatibility
+// decomposition of a string is that of its runes one after another (but
+// for the order of combining marks, which folding drops), and lower-casing
+// and the tables go rune by rune too.
+func foldRune(r rune) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFKD.String(s) {
+	for _, r := range norm.NFKD.String(string(r)) {
 		if unicode.Is(unicode.M, r) {
 			continue
 		}

@@ -45,16 +45,16 @@ func WriteSite(root, site string, docs []convert.Doc) error {
 		return fmt.Errorf("config.toml: %w", err)
 	}
 	def := cmpOr(cfg.DefaultContentLanguage, "en")
-	for _, lang := range Languages(docs) {
-		dir := filepath.Join(site, lang, Dir)
-		if lang == def && !cfg.DefaultContentLanguageInSubdir {
+	langs := Languages(docs)
+	errs := make([]error, len(langs))
+	parallel.For(len(langs), len(langs), func(i int) {
+		dir := filepath.Join(site, langs[i], Dir)
+		if langs[i] == def && !cfg.DefaultContentLanguageInSubdir {
 			dir = filepath.Join(site, Dir)
 		}
-		if err := Write(dir, Build(docs, lang)); err != nil {
-			return err
-		}
-	}
-	return nil
+		errs[i] = Write(dir, Build(docs, langs[i]))
+	})
+	return errors.Join(errs...)
 }
 
 func cmpOr(a, b string) string {
