@@ -51,8 +51,9 @@ process.stdout.write(JSON.stringify({folds: q.inputs.map(s.fold), words: q.input
 	return res.Folds, res.Words, res.Stems
 }
 
-// TestJSFold checks that search.js folds and splits the tables' inputs
-// exactly as Fold and Words do.
+// TestJSFold checks that search.js folds and splits the tables' inputs,
+// and every line of the seeds and translations, exactly as Fold and Words
+// do.
 func TestJSFold(t *testing.T) {
 	var inputs []string
 	for _, c := range foldCases {
@@ -64,6 +65,7 @@ func TestJSFold(t *testing.T) {
 		for _, c := range wordsCases {
 			ins = append(ins, c.in)
 		}
+		ins = append(ins, seedLines(t)...)
 		folds, words, stems := jsFold(t, ins, lang)
 		for i, c := range queryStemCases {
 			if stems[i] != c.want {
@@ -79,4 +81,22 @@ func TestJSFold(t *testing.T) {
 			}
 		}
 	}
+}
+
+// seedLines returns the lines of every file in seeds/.
+func seedLines(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../seeds/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	return lines
 }
