@@ -1,11 +1,14 @@
 package browser
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/regionaldialogue/site/tools/search"
 )
@@ -55,7 +58,7 @@ func TestSearch(t *testing.T) {
 				tb := tab.with(t)
 				tb.rec.reset()
 				mark := tb.b.targets.mark()
-				page := s.prefix(c.lang) + "search/index.html"
+				page := s.searchFile(c.lang)
 				u := s.url(page) + "?q=" + url.QueryEscape(c.q)
 				if _, err := tb.open(u); err != nil {
 					t.Fatal(err)
@@ -182,3 +185,49 @@ func containsPhrase(words, phrase []string) bool {
 }
 
 func (r searchResult) String() string { return fmt.Sprintf("%s <%s>", r.Title, r.Href) }
+
+// TestSearchFromHome does what the issue's reader does: on the Cyrillic
+// home page, over HTTP and from the offline copy on disk, types "zastita"
+// into the header's search box and submits it, then follows the first
+// result, which must land on the Cyrillic document at a paragraph that
+// mentions заштита (in some form).
+func TestSearchFromHome(t *testing.T) {
+	br := getBrowser(t)
+	forEachSite(t, func(t *testing.T, s *site) {
+		tb := newTab(t, br, false)
+		if _, err := tb.open(s.url(s.home(s.defaultLang))); err != nil {
+			t.Fatal(err)
+		}
+		tb.do(chromedp.SendKeys(`header form[role=search] input[name=q]`, "zastita"))
+		ctx, cancel := context.WithTimeout(tb.ctx, timeout)
+		_, err := chromedp.RunResponse(ctx, chromedp.Submit(`header form[role=search] input[name=q]`))
+		cancel()
+		if err != nil {
+			t.Fatalf("submitting the search box: %v", err)
+		}
+		loc := eval[string](tb, `location.href`)
+		if file, ok := s.file(loc); !ok || file != s.searchFile(s.defaultLang) || !strings.Contains(loc, "q=zastita") {
+			t.Fatalf("the search box led to %s, want the search page with ?q=zastita", loc)
+		}
+		waitSearch(tb)
+		if err := tb.follow(`#search-results li a`); err != nil {
+			t.Fatal(err)
+		}
+		loc = eval[string](tb, `location.href`)
+		file, _ := s.file(loc)
+		if s.pageKind(file) != "document" || s.langOf(file) != s.defaultLang {
+			t.Fatalf("the first result is %s, not a document page in %s", loc, s.defaultLang)
+		}
+		_, id, _ := strings.Cut(loc, "#")
+		if err := landedAt(tb, id); err != nil {
+			t.Fatal(err)
+		}
+		text := eval[string](tb, `document.querySelector(':target').textContent`)
+		if !strings.Contains(strings.ToLower(text), "заштит") {
+			t.Errorf("#%s does not mention заштита: %q", id, text)
+		}
+	})
+}
+
+// searchFile is the search page of a language.
+func (s *site) searchFile(lang string) string { return s.prefix(lang) + "search/index.html" }
