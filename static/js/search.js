@@ -108,7 +108,9 @@
     loaded[name] = entry;
     var script = document.createElement('script');
     script.src = name + '.js';
-    script.onerror = function () { entry.resolve(null); };
+    // A file registers its data while it runs, before its load event: a
+    // file that loads without registering, or fails, gives null.
+    script.onload = script.onerror = function () { entry.resolve(null); };
     document.head.appendChild(script);
     return entry.promise;
   }
@@ -342,7 +344,10 @@
       results.appendChild(list);
       results.appendChild(more);
       return page();
-    }).then(function () {
+    }).catch(function (err) {
+      say(results.getAttribute('data-none'));
+      throw err;
+    }).finally(function () {
       results.setAttribute('data-state', 'done');
     });
   }

@@ -284,10 +284,10 @@ func jsonString(s string) string {
 // Write writes the index's files into dir, replacing what an earlier build
 // left there.
 func Write(dir string, ix *Index) error {
-	if err := os.RemoveAll(dir + "/t"); err != nil {
+	if err := os.RemoveAll(filepath.Join(dir, "t")); err != nil {
 		return err
 	}
-	if err := os.RemoveAll(dir + "/d"); err != nil {
+	if err := os.RemoveAll(filepath.Join(dir, "d")); err != nil {
 		return err
 	}
 	for _, sub := range []string{"t", "d"} {
