@@ -313,7 +313,7 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 	j.baseSlug = pages.Slug(orig)
 	serbian, originalLang, warnings := serbianVersions(orig, script, cfg.DefaultLang, j.seed)
 	j.warnings = append(scriptWarnings, warnings...)
-	base := pages.Version{OriginalLang: originalLang, SourceFile: j.seed}
+	base := pages.Version{OriginalLang: originalLang, SourceFile: j.seed, Terms: pages.TermsOf(orig)}
 	var errs []error
 	for _, lang := range cfg.Languages {
 		v := Version{Version: base}

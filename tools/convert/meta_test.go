@@ -61,9 +61,9 @@ func TestMetaInFrontMatter(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"sr":      "  issuers:\n    - Одбор\n    - Центар (DCAF)\n  event: Дијалог\n  reference: 06-2/15\n  publicationURL: https://example.org/a\n---\n",
-		"sr-latn": "  issuers:\n    - Odbor\n    - Centar (DCAF)\n  event: Dijalog\n  reference: 06-2/15\n  publicationURL: https://example.org/a\n---\n",
-		"en":      "  issuers:\n    - Committee\n    - Центар (DCAF)\n  event: Dialogue\n  reference: 06-2/15\n  publicationURL: https://example.org/a\n---\n",
+		"sr":      "  issuers:\n    - Одбор\n    - Центар (DCAF)\n  event: Дијалог\n  reference: 06-2/15\n  publicationURL: https://example.org/a\n",
+		"sr-latn": "  issuers:\n    - Odbor\n    - Centar (DCAF)\n  event: Dijalog\n  reference: 06-2/15\n  publicationURL: https://example.org/a\n",
+		"en":      "  issuers:\n    - Committee\n    - Центар (DCAF)\n  event: Dialogue\n  reference: 06-2/15\n  publicationURL: https://example.org/a\n",
 	}
 	for lang, tail := range want {
 		data, _ := os.ReadFile(filepath.Join(root, "content/documents/2016-03-03-beograd-zakljucci."+lang+".md"))

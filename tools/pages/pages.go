@@ -85,6 +85,22 @@ type Version struct {
 	Event          string   // the event's name
 	Reference      string   // an official reference number
 	PublicationURL string   // the original publication's address
+	// Terms are the original's browse terms (TermsOf), written into every
+	// version's front matter.
+	Terms Terms
+}
+
+// Terms are a document's terms in the browse taxonomies: ASCII slugs, so
+// that every version of a document has the same browse pages.
+type Terms struct{ Year, Place, Type string }
+
+// TermsOf returns the browse terms of an original document: the year of
+// its first day, its place and its type in ASCII ("2015", "beograd",
+// "zakljucci").
+func TermsOf(doc *document.Document) Terms {
+	place, _ := translit.ToLatin(doc.Place)
+	typ, _ := translit.ToLatin(doc.Type)
+	return Terms{Year: strconv.Itoa(doc.Start.Year), Place: asciiWords(place), Type: asciiWords(typ)}
 }
 
 type frontMatter struct {
@@ -116,6 +132,11 @@ type params struct {
 	Event             string   `yaml:"event,omitempty"`
 	Reference         string   `yaml:"reference,omitempty"`
 	PublicationURL    string   `yaml:"publicationURL,omitempty"`
+	// The browse pages' taxonomies (config.toml's [taxonomies]): ASCII
+	// term slugs, the same in every version, from the original.
+	Years  string `yaml:"years,omitempty"`
+	Places string `yaml:"places,omitempty"`
+	Types  string `yaml:"types,omitempty"`
 }
 
 // dateLine returns the place-and-date line as the original writes it, for
@@ -170,6 +191,9 @@ func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter 
 			Event:             v.Event,
 			Reference:         v.Reference,
 			PublicationURL:    v.PublicationURL,
+			Years:             v.Terms.Year,
+			Places:            v.Terms.Place,
+			Types:             v.Terms.Type,
 		},
 	}
 }

@@ -36,6 +36,7 @@ import (
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
 	"github.com/regionaldialogue/site/tools/offline"
+	"github.com/regionaldialogue/site/tools/search"
 	"github.com/regionaldialogue/site/tools/takeaway"
 )
 
@@ -159,6 +160,9 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	// data, e-books) are written here, into staging, so that the offline
 	// copy includes them.
 	t0 = time.Now()
+	if err := search.WriteSite(o.Root, staging, docs); err != nil {
+		return nil, err
+	}
 	if err := writeTakeaway(o.Root, staging, o.BaseURL, docs); err != nil {
 		return nil, err
 	}
