@@ -81,7 +81,7 @@ func TestMetaInFrontMatter(t *testing.T) {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(filepath.Join(root, "content/documents/2016-03-03-beograd-zakljucci.sr-latn.md"))
-	if !strings.Contains(string(data), "  issuers:\n    - Narodna skupština\n---\n") {
+	if !strings.Contains(string(data), "  issuers:\n    - Narodna skupština\n") {
 		t.Errorf("sr-latn without the publisher:\n%s", data)
 	}
 }
