@@ -326,6 +326,8 @@ func Markdown(rep *Report, chart, notes string) []byte {
 		fmt.Fprintf(&b, "![Wall time against the number of seeds, on log scales, for each measured build](%s)\n\n", chart)
 	}
 
+	writeCompareMarkdown(&b, rep)
+
 	fmt.Fprintf(&b, "## Targets\n\n")
 	fmt.Fprintf(&b, "From issue 6, at N = %s (the converter's also from issue 2, §8).\n\n", thousands(TargetN))
 	fmt.Fprintf(&b, "| target | limit | measured | |\n|---|---|---|---|\n")
