@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -145,6 +146,7 @@ func TestComparePlace(t *testing.T) {
 						if jsOff {
 							must(t, tb.follow(`#`+id+` > a.cs`))
 						} else {
+							must(t, linkCarriesFragment(tb))
 							must(t, tb.follow(`a.cmp-link`))
 						}
 						must(t, landedOn(tb, s, cmp))
@@ -154,6 +156,7 @@ func TestComparePlace(t *testing.T) {
 						if jsOff {
 							must(t, tb.follow(fmt.Sprintf(`#%s > div[lang="%s"] a.bk`, id, s.locale(lang))))
 						} else {
+							must(t, linkCarriesFragment(tb))
 							must(t, tb.follow(`a.cmp-link`))
 						}
 						must(t, landedOn(tb, s, doc))
@@ -168,6 +171,22 @@ func TestComparePlace(t *testing.T) {
 			})
 		}
 	})
+}
+
+// linkCarriesFragment waits, a second at most, until static/js/lang.js
+// has given the link beside the language switch (a.cmp-link) the page's
+// fragment: the script does it on the hashchange event, which the browser
+// fires after the click that changed the fragment, not within it.
+func linkCarriesFragment(tb *tab) error {
+	tb.t.Helper()
+	const carries = `(() => { const a = document.querySelector('a.cmp-link'); return !!a && location.hash !== '' && a.hash === location.hash; })()`
+	for range 20 {
+		if eval[bool](tb, carries) {
+			return nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return fmt.Errorf("a.cmp-link does not carry the fragment %q: did static/js/lang.js run?", eval[string](tb, `location.hash`))
 }
 
 // TestComparePrint prints each parallel view to PDF as a reader's "Print"
