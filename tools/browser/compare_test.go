@@ -103,6 +103,9 @@ func TestCompareLayout(t *testing.T) {
 								}
 							}
 						}
+						if v == (variant{1280, "light"}) && n > 2 {
+							checkChooseVersions(tb, n)
+						}
 						if s.http && v == (variant{1280, "light"}) && lang == s.defaultLang && slug == s.docs[0] {
 							png, err := run(tb, chromedp.CaptureScreenshot())
 							if err != nil {
@@ -117,6 +120,36 @@ func TestCompareLayout(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkChooseVersions unchecks the first version in the parallel view in
+// tb (a checkbox and CSS, no script) and checks that its column leaves
+// every row and the other n-1 stand side by side in the row's full width,
+// then checks it again.
+func checkChooseVersions(tb *tab, n int) {
+	tb.t.Helper()
+	must(tb.t, tb.try(chromedp.Click(chromedp.CSS(`#cmp-v1`))))
+	rows := eval[[]struct {
+		ID    string
+		Cells []rowCell
+	}](tb, rowCellsJS)
+	for _, r := range rows {
+		if len(r.Cells) != n {
+			continue
+		}
+		if r.Cells[0].Visible {
+			tb.t.Errorf("row %q: the unchecked first version is still shown", r.ID)
+		}
+		for k := 2; k < n; k++ {
+			if !r.Cells[k].Visible || r.Cells[k].Left <= r.Cells[k-1].Left {
+				tb.t.Errorf("row %q: with the first version unchecked, cell %d is not beside cell %d", r.ID, k+1, k)
+			}
+		}
+	}
+	must(tb.t, tb.try(chromedp.Click(chromedp.CSS(`#cmp-v1`))))
+	if eval[bool](tb, `getComputedStyle(document.querySelector('.rows > .row > div')).display === 'none'`) {
+		tb.t.Error("checked again, the first version stays hidden")
+	}
 }
 
 // TestComparePlace: from a document page scrolled to a block, the way to
