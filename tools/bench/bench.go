@@ -54,6 +54,9 @@ type Config struct {
 	TempDir string // where to make it; os.TempDir() when empty
 	Command string // the command line, for the report
 	Log     io.Writer
+	// Compare also measures the builds without the parallel views
+	// (compare.go).
+	Compare bool
 }
 
 // Sample is what one child process cost (or one step of the pipeline:
@@ -256,6 +259,11 @@ func Run(ctx context.Context, c Config) (*Report, error) {
 		if err := b.buildPoint(ctx, dir, p); err != nil {
 			return nil, fmt.Errorf("N=%d: %w", p.N, err)
 		}
+		if c.Compare {
+			if err := b.comparePoint(ctx, dir, p); err != nil {
+				return nil, fmt.Errorf("N=%d: %w", p.N, err)
+			}
+		}
 		if !c.Keep {
 			if err := b.discard(dir); err != nil {
 				return nil, err
@@ -264,6 +272,7 @@ func Run(ctx context.Context, c Config) (*Report, error) {
 		fmt.Fprintln(c.Log)
 		WriteTable(c.Log, rep.Points)
 		fmt.Fprintln(c.Log)
+		WriteCompareTable(c.Log, rep.Points)
 	}
 
 	if c.Weight {

@@ -110,6 +110,7 @@
 //	                           (a tmpfs) leaves the disk's filesystem out of the
 //	                           measurement
 //	-keep                      keep the temporary directory, and print its path
+//	-compare=true              also measure the builds without the parallel views
 //	-convert-only DIR          convert the site in DIR and print what was done as
 //	                           JSON (the mode the benchmark measures)
 //
@@ -140,6 +141,7 @@ var (
 	svgPath     = flag.String("svg", ".github/readme/bench.svg", "write the SVG chart here (\"\" for none)")
 	weight      = flag.Bool("weight", true, "measure the page weight of the repository's own site")
 	keep        = flag.Bool("keep", false, "keep the temporary directory")
+	compare     = flag.Bool("compare", true, "also measure the builds without the parallel views (compare.go)")
 	tmpDir      = flag.String("dir", "", "make the temporary directory in `DIR` (default: the system's, $TMPDIR or /tmp)")
 	idle        = flag.Duration("idle", time.Minute, "before each measurement, wait at most this long for other processes to leave the CPUs idle")
 	settle      = flag.Duration("settle", 3*time.Second, "before each measurement, flush the file systems (sync) and wait this long, so that no measurement pays for writing back what the step before it wrote")
@@ -195,6 +197,7 @@ func main() {
 		IdleWait: *idle,
 		Settle:   *settle,
 		Keep:     *keep,
+		Compare:  *compare,
 		Command:  "go run ./tools/bench " + strings.Join(os.Args[1:], " "),
 		Log:      os.Stdout,
 	}

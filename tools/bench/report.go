@@ -338,6 +338,8 @@ func Markdown(rep *Report, chart, notes string) []byte {
 		fmt.Fprintf(&b, "![Wall time against the number of seeds, on log scales, for each measured build](%s)\n\n", chart)
 	}
 
+	writeCompareMarkdown(&b, rep)
+
 	fmt.Fprintf(&b, "## Targets\n\n")
 	fmt.Fprintf(&b, "At N = %s: the whole build against Hugo's one build of the site from issue 15, the templates against minimal ones from issue 6, the converter's from issue 13.\n\n", thousands(TargetN))
 	fmt.Fprintf(&b, "| target | limit | measured | |\n|---|---|---|---|\n")

@@ -321,6 +321,8 @@ func (s *site) pageKind(rel string) string {
 		return "home"
 	case rest == "documents/index.html":
 		return "section"
+	case strings.HasPrefix(rest, "documents/") && strings.HasSuffix(rest, "/compare/index.html"):
+		return "compare" // a document's parallel view
 	case strings.HasPrefix(rest, "documents/"):
 		return "document"
 	}

@@ -122,8 +122,15 @@ func TestArticleText(t *testing.T) {
 // heading is the first block).
 func sourceWords(t *testing.T, d *document) (string, []string) {
 	t.Helper()
+	return sourceWordsIn(t, built.root, d)
+}
+
+// sourceWordsIn is sourceWords for a document of the site whose sources
+// are in root.
+func sourceWordsIn(t *testing.T, root string, d *document) (string, []string) {
+	t.Helper()
 	seed := path.Join("seeds", d.fm.Params.Source)
-	data, err := os.ReadFile(filepath.Join(built.root, filepath.FromSlash(seed)))
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(seed)))
 	if err != nil {
 		t.Fatalf("%s: its source: %v", d.file, err)
 	}
@@ -142,7 +149,7 @@ func sourceWords(t *testing.T, d *document) (string, []string) {
 		source = seed + " transliterated"
 	default:
 		source = strings.TrimSuffix(seed, path.Ext(seed)) + "." + d.lang + ".md"
-		data, err := os.ReadFile(filepath.Join(built.root, filepath.FromSlash(source)))
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(source)))
 		if err != nil {
 			t.Fatalf("%s: its translation: %v", d.file, err)
 		}

@@ -132,7 +132,7 @@ func TestLatinOriginal(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if strings.Contains(u.Path, "/documents/") { // not the browse pages
+			if strings.Contains(u.Path, "/documents/") && !strings.Contains(u.Path, "/compare/") { // not the browse pages nor the parallel view
 				links = append(links, u.String())
 			}
 		}
