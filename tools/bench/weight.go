@@ -34,17 +34,20 @@ func (s Size) plus(t Size) Size { return Size{s.Raw + t.Raw, s.Gzip + t.Gzip} }
 
 // PageWeight is what one HTML page weighs with what it loads.
 type PageWeight struct {
-	Path     string // relative to the site's root, with slashes
-	Kind     string // home, section, document, 404
-	Locale   string // <html lang>
-	HTML     Size
-	CSS, JS  Size
-	CSSFiles []string
-	JSFiles  []string
+	Path    string // relative to the site's root, with slashes
+	Kind    string // home, section, document, 404
+	Locale  string // <html lang>
+	HTML    Size
+	CSS, JS Size // CSS: inline and in files
+	// InlineCSS is the part of CSS inline in the page (in HTML too).
+	InlineCSS Size
+	CSSFiles  []string
+	JSFiles   []string
 }
 
-// Total is the page's gzip size with its CSS and scripts.
-func (p PageWeight) Total() int64 { return p.HTML.Gzip + p.CSS.Gzip + p.JS.Gzip }
+// Total is the page's gzip size with its CSS and scripts. CSS inline in
+// the HTML (the <style> of every page) is counted once, with the HTML.
+func (p PageWeight) Total() int64 { return p.HTML.Gzip + p.CSS.Gzip - p.InlineCSS.Gzip + p.JS.Gzip }
 
 // Weight is the page weight of a built site.
 type Weight struct {
@@ -114,6 +117,10 @@ func WeighSite(public string) (*Weight, error) {
 			switch {
 			case n.Data == "html":
 				p.Locale = attr(n, "lang")
+			case n.Data == "style" && n.FirstChild != nil:
+				css := []byte(n.FirstChild.Data)
+				s := Size{int64(len(css)), gzipSize(css)}
+				p.CSS, p.InlineCSS = p.CSS.plus(s), p.InlineCSS.plus(s)
 			case n.Data == "link" && slices.Contains(strings.Fields(attr(n, "rel")), "stylesheet"):
 				ref = attr(n, "href")
 			case n.Data == "script" && attr(n, "src") != "":

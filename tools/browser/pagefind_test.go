@@ -111,9 +111,12 @@ func (p *pagefindSite) search(tb *tab, loc, q string) []string {
 	return eval[[]string](tb, fmt.Sprintf(`pagefindSearch(%q, Infinity)`, q))
 }
 
-// pagefindQueries are single words of the seed, in each language.
+// pagefindQueries are single words of the seed, in each language and
+// written in its script: Pagefind does not fold one script into the other
+// (a Latin query on the Cyrillic pages is TestSearch's business, not a
+// comparison with Pagefind).
 var pagefindQueries = map[string][]string{
-	"sr":      {"заштита", "избеглица", "сарадња", "парламент", "криминала", "zaštita"},
+	"sr":      {"заштита", "избеглица", "сарадња", "парламент", "криминала"},
 	"sr-latn": {"zaštita", "izbeglica", "saradnja", "parlamentarni", "kriminala"},
 	"en":      {"refugee", "migration", "cooperation", "parliament", "crime", "Refugees"},
 }
