@@ -18,7 +18,7 @@ import (
 )
 
 // TestStructure builds a site from the seed and translation of the golden
-// case 12-structure-guesses (footnote markers, a day and month after a
+// case 13-structure-guesses (footnote markers, a day and month after a
 // list, sub-items, Word's line breaks) and checks, in the HTML Hugo
 // writes for each language, that the sub-items are a list nested in their
 // item with their ids, and that the guesses made paragraphs of what must
@@ -27,7 +27,7 @@ func TestStructure(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a site with Hugo")
 	}
-	ar, err := txtar.ParseFile("../convert/testdata/golden/12-structure-guesses.txtar")
+	ar, err := txtar.ParseFile("../convert/testdata/golden/13-structure-guesses.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
