@@ -58,7 +58,8 @@ func noStaging(t *testing.T, dir string) {
 
 // TestFailedBuildChangesNothing builds a copy of the repository, then
 // makes builds fail: with a new seed and a base address that is no
-// address, and with a template Hugo cannot run. Each fails with a clear
+// address, and with a template Hugo cannot run, before and after the new
+// seed is converted. Each fails with a clear
 // message and leaves content/, i18n/ and public/ byte for byte as the
 // good build left them.
 func TestFailedBuildChangesNothing(t *testing.T) {
@@ -96,6 +97,9 @@ func TestFailedBuildChangesNothing(t *testing.T) {
 		{"Hugo fails", Options{Root: root, SkipConvert: true}, func() {
 			writeFile(t, filepath.Join(root, "layouts", "page.html"), `{{ define "main" }}{{ partial "no-such-partial.html" . }}{{ end }}`)
 		}, "hugo: "},
+		// The template is still broken: the new seed's pages are written
+		// into content/ and taken out again when Hugo fails.
+		{"Hugo fails after converting", Options{Root: root}, nil, "hugo: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.prepare != nil {

@@ -111,8 +111,10 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	var docs []convert.Doc
 	if !o.SkipConvert {
 		t0 := time.Now()
-		res, rollback, err := convertContent(o.Root)
-		if err != nil {
+		var res *convert.Result
+		var rollback func() error
+		// err is Build's own: the deferred function reads it.
+		if res, rollback, err = convertContent(o.Root); err != nil {
 			return nil, err
 		}
 		defer func() {
