@@ -312,6 +312,9 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 	}
 	j.baseSlug = pages.Slug(orig)
 	serbian, originalLang, warnings := serbianVersions(orig, script, cfg.DefaultLang, j.seed)
+	if md.Language != "" && md.Language != originalLang {
+		return nil, fmt.Errorf("seeds/%s%s: language = %q, but %s is written in the script of %q", s.id, meta.Suffix, md.Language, j.seed, originalLang)
+	}
 	j.warnings = append(scriptWarnings, warnings...)
 	base := pages.Version{OriginalLang: originalLang, SourceFile: j.seed, Terms: pages.TermsOf(orig)}
 	var errs []error

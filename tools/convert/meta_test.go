@@ -19,6 +19,9 @@ func TestMetaErrorsChangeNothing(t *testing.T) {
 		{"unknown script", "script = \"cyrillic\"\n", `seeds/a.meta.toml:1: script "cyrillic": want "Cyrl" or "Latn"`},
 		{"relative address", "url = \"www.parlament.gov.rs\"\n", `seeds/a.meta.toml:1: url "www.parlament.gov.rs": want an absolute http or https address`},
 		{"not TOML", "[event\n", "seeds/a.meta.toml:1: expected ']' to close table name"},
+		{"stated script not the seed's", "script = \"Latn\"\n", `seeds/a.txt: written in Cyrillic, but its metadata file states script = "Latn"`},
+		{"stated language not the seed's", "language = \"sr-latn\"\n", `seeds/a.meta.toml: language = "sr-latn", but seeds/a.txt is written in the script of "sr"`},
+		{"stated language a translation's", "language = \"en\"\n", `seeds/a.meta.toml: language = "en", but seeds/a.txt is written in the script of "sr"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -83,5 +86,19 @@ func TestMetaInFrontMatter(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(root, "content/documents/2016-03-03-beograd-zakljucci.sr-latn.md"))
 	if !strings.Contains(string(data), "  issuers:\n    - Narodna skupština\n") {
 		t.Errorf("sr-latn without the publisher:\n%s", data)
+	}
+}
+
+// TestStatedScript: a metadata file that states the seed's own script and
+// language is accepted, and the seed converts as without it.
+func TestStatedScript(t *testing.T) {
+	root := newRoot(t, map[string]string{"seeds/a.txt": seedA, "seeds/a.en.md": seedAen,
+		"seeds/a.meta.toml": "script = \"Cyrl\"\nlanguage = \"sr\"\n"})
+	res, err := Run(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Docs[0].Versions[0]; got.Lang != "sr" || got.Transliterated {
+		t.Errorf("first version %s (transliterated %v), want the Cyrillic original", got.Lang, got.Transliterated)
 	}
 }
