@@ -468,7 +468,7 @@ func (b *bench) buildPoint(ctx context.Context, dir string, p *Point) error {
 			}
 			record(v.build, run, s, "")
 			if run == 1 && v.build == Floor {
-				diff, err := SameTree(filepath.Join(site, "public"), hb.Destination, publish.ZipPath)
+				diff, err := HugoFilesIn(filepath.Join(site, "public"), hb.Destination)
 				if err != nil {
 					return err
 				}

@@ -91,19 +91,23 @@ func TestParseSteps(t *testing.T) {
 	}
 }
 
-func TestSameTree(t *testing.T) {
-	a, b := t.TempDir(), t.TempDir()
-	for _, d := range []string{a, b} {
+func TestHugoFilesIn(t *testing.T) {
+	site, floor := t.TempDir(), t.TempDir()
+	for _, d := range []string{site, floor} {
 		os.MkdirAll(filepath.Join(d, "x"), 0o755)
 		os.WriteFile(filepath.Join(d, "x", "index.html"), []byte("same"), 0o644)
 	}
-	os.WriteFile(filepath.Join(a, "skip.zip"), []byte("only in a"), 0o644)
-	if diff, err := SameTree(a, b, "skip.zip"); err != nil || diff != "" {
-		t.Errorf("SameTree = %q, %v; want no difference", diff, err)
+	os.WriteFile(filepath.Join(site, "site.zip"), []byte("only in the site"), 0o644)
+	if diff, err := HugoFilesIn(site, floor); err != nil || diff != "" {
+		t.Errorf("HugoFilesIn = %q, %v; want no difference", diff, err)
 	}
-	os.WriteFile(filepath.Join(b, "x", "index.html"), []byte("other"), 0o644)
-	if diff, _ := SameTree(a, b, "skip.zip"); diff != "x/index.html differs" {
-		t.Errorf("SameTree = %q", diff)
+	os.WriteFile(filepath.Join(floor, "x", "index.html"), []byte("other"), 0o644)
+	if diff, _ := HugoFilesIn(site, floor); diff != "x/index.html differs" {
+		t.Errorf("HugoFilesIn = %q", diff)
+	}
+	os.WriteFile(filepath.Join(floor, "only.html"), []byte("only in the floor"), 0o644)
+	if diff, _ := HugoFilesIn(site, floor); diff != "only.html is missing from "+site && diff != "x/index.html differs" {
+		t.Errorf("HugoFilesIn = %q", diff)
 	}
 }
 

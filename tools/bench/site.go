@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -111,49 +112,44 @@ func HugoBuildOf(src, out string) (HugoBuild, error) {
 	}, nil
 }
 
-// SameTree compares the files under a and b, but skip (a slash path
-// relative to both), and describes the first difference, or returns "".
-func SameTree(a, b, skip string) (string, error) {
-	files := func(root string) (map[string]bool, error) {
-		m := map[string]bool{}
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, err := filepath.Rel(root, path)
-			if rel = filepath.ToSlash(rel); err == nil && rel != skip {
-				m[rel] = true
-			}
+// HugoFilesIn reports whether every file Hugo wrote under floor is under
+// site too with the same bytes (site also holds the files the Go tool
+// writes after Hugo: search index, citations, e-books, the ZIP), and
+// describes the first file that is not, or returns "".
+func HugoFilesIn(site, floor string) (string, error) {
+	n := 0
+	err := filepath.WalkDir(floor, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return err
-		})
-		return m, err
-	}
-	fa, err := files(a)
-	if err != nil {
-		return "", err
-	}
-	fb, err := files(b)
-	if err != nil {
-		return "", err
-	}
-	if len(fa) != len(fb) {
-		return fmt.Sprintf("%d files against %d", len(fa), len(fb)), nil
-	}
-	for rel := range fa {
-		if !fb[rel] {
-			return rel + " is missing from " + b, nil
 		}
-		x, err := os.ReadFile(filepath.Join(a, rel))
+		rel, err := filepath.Rel(floor, path)
 		if err != nil {
+			return err
+		}
+		x, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		y, err := os.ReadFile(filepath.Join(site, rel))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("%s is missing from %s", filepath.ToSlash(rel), site)
+		case err != nil:
+			return err
+		case !bytes.Equal(x, y):
+			return fmt.Errorf("%s differs", filepath.ToSlash(rel))
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		if _, ok := err.(*fs.PathError); ok {
 			return "", err
 		}
-		y, err := os.ReadFile(filepath.Join(b, rel))
-		if err != nil {
-			return "", err
-		}
-		if !bytes.Equal(x, y) {
-			return rel + " differs", nil
-		}
+		return err.Error(), nil
+	}
+	if n == 0 {
+		return "Hugo wrote nothing under " + floor, nil
 	}
 	return "", nil
 }

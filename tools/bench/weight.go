@@ -150,7 +150,7 @@ func WeighSite(public string) (*Weight, error) {
 	if err != nil {
 		return nil, err
 	}
-	kindOrder := map[string]int{"home": 0, "section": 1, "document": 2, "404": 3}
+	kindOrder := map[string]int{"home": 0, "section": 1, "document": 2, "compare": 3, "404": 4}
 	slices.SortStableFunc(w.Pages, func(a, b PageWeight) int {
 		if d := kindOrder[a.Kind] - kindOrder[b.Kind]; d != 0 {
 			return d
@@ -169,6 +169,8 @@ func pageKind(rel string) string {
 	}
 	dir := path.Dir(rel)
 	switch {
+	case path.Base(dir) == "compare":
+		return "compare"
 	case path.Base(dir) == "documents", strings.Contains(rel, "documents/page/"):
 		// The section's first page, and its further pages
 		// (documents/page/2/index.html).
