@@ -13,6 +13,14 @@
 // cannot know, since the ZIP holds them), is marked data-online-only and
 // left out of the copy.
 //
+// # What the Go tool writes
+//
+// Between Hugo's build and the ZIP, the files that are not HTML are
+// written from the document model the conversion holds, nothing parsed
+// again: each language's search index (package search) and every
+// document's citations, data and e-books (package takeaway). The offline
+// copy includes them.
+//
 // # All or nothing
 //
 // Build checks its options before it changes anything. Hugo builds into a
