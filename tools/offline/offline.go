@@ -57,6 +57,10 @@ var Time = time.Date(2015, 11, 26, 0, 0, 0, 0, time.UTC)
 // time (BENCHMARKS.md's notes compare the levels).
 const level = flate.BestSpeed
 
+// compressed are the extensions of files that are compressed already
+// (the e-books are ZIP files themselves): they are stored as they are.
+var compressed = map[string]bool{".epub": true, ".zip": true, ".png": true, ".jpg": true, ".gz": true}
+
 // Options says what to copy.
 type Options struct {
 	// Site is the folder Hugo built.
@@ -149,6 +153,9 @@ func Write(w io.Writer, o Options) (int64, error) {
 			data = []byte(s.rewriteCSS(e.name, string(data)))
 		}
 		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: Time}
+		if compressed[path.Ext(e.name)] {
+			h.Method = zip.Store // deflating it again would only cost time
+		}
 		h.SetMode(0o644)
 		f, err := zw.CreateHeader(h)
 		if err != nil {

@@ -258,3 +258,24 @@ func BenchmarkRewriteHTML(b *testing.B) {
 		s.rewriteHTML("documents/document-00001/index.html", page)
 	}
 }
+
+// TestWriteStoresCompressed: pages are deflated, files that are compressed
+// already (an EPUB is a ZIP) are stored as they are.
+func TestWriteStoresCompressed(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"index.html": `<p>page</p>`, "a.epub": "PK\x03\x04 a zip already"})
+	var buf bytes.Buffer
+	if _, err := Write(&buf, Options{Site: dir, BaseURL: "/", Folder: "copy"}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]uint16{"copy/index.html": zip.Deflate, "copy/a.epub": zip.Store}
+	for _, f := range zr.File {
+		if m, ok := want[f.Name]; ok && f.Method != m {
+			t.Errorf("%s: method %d, want %d", f.Name, f.Method, m)
+		}
+	}
+}
