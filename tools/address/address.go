@@ -116,60 +116,80 @@ type Claim struct {
 // id, and known holds the addresses content/ has, by id (see Read). When
 // two documents cannot both have an address, the error names both files.
 func Assign(claims []Claim, known map[string]Entry) ([]Entry, error) {
+	a := NewAssigner(claims, known)
 	out := make([]Entry, len(claims))
-	owner := map[string]int{}   // slug → the claim that has it
-	aliasOf := map[string]int{} // earlier slug → the claim whose it is
-	taken := func(i int, slug string) (int, bool) {
-		if o, ok := owner[slug]; ok && o != i {
-			return o, true
-		}
-		o, ok := aliasOf[slug]
-		return o, ok && o != i
-	}
-	claim := func(i int, slug string) bool {
-		if _, ok := taken(i, slug); ok {
-			return false
-		}
-		owner[slug], out[i].Slug = i, slug
-		return true
-	}
-	// First the documents that keep their address, then the earlier
-	// addresses, which nobody else may take.
 	for i, c := range claims {
-		if e := known[c.ID]; e.Slug == c.Base || e.Slug == c.Base+"-"+Suffix(c.ID) {
-			claim(i, e.Slug)
+		var err error
+		if out[i], err = a.Next(c); err != nil {
+			return nil, err
 		}
-	}
-	for i, c := range claims {
-		e := known[c.ID]
-		for _, s := range append(slices.Clone(e.Old), e.Slug) {
-			if _, ok := taken(-1, s); !ok && s != "" {
-				aliasOf[s] = i
-			}
-		}
-	}
-	// Then the newcomers and the documents that move, by id.
-	for i, c := range claims {
-		later := c.Base + "-" + Suffix(c.ID)
-		if out[i].Slug == "" && !claim(i, c.Base) && !claim(i, later) {
-			first, _ := taken(i, c.Base)
-			second, _ := taken(i, later)
-			return nil, fmt.Errorf("%s: its addresses documents/%s/ and documents/%s/ are taken by %s and %s: rename the seed",
-				c.File, c.Base, later, claims[first].File, claims[second].File)
-		}
-		if !Shape.MatchString(out[i].Slug) {
-			return nil, fmt.Errorf("%s: address %q is not made of a-z, 0-9 and hyphens", c.File, out[i].Slug)
-		}
-	}
-	for s, i := range aliasOf {
-		if s != out[i].Slug {
-			out[i].Old = append(out[i].Old, s)
-		}
-	}
-	for i := range out {
-		slices.Sort(out[i].Old)
 	}
 	return out, nil
+}
+
+// Assigner gives documents their addresses one at a time, in id order, so
+// that a caller can deal with each document as soon as it has its address.
+type Assigner struct {
+	known map[string]Entry
+	owner map[string]string   // slug → the seed file that has or had it
+	had   map[string][]string // seed file → the slugs it had
+}
+
+// NewAssigner returns an Assigner for the documents seeds (sorted by id;
+// their Base is not read) with the addresses known of content/ (see Read).
+// A document keeps every address it had, its slug or an earlier one, and
+// no other document may take it; when two had the same, the first by id
+// keeps it, its current slug before an earlier one.
+func NewAssigner(seeds []Claim, known map[string]Entry) *Assigner {
+	a := &Assigner{known: known, owner: map[string]string{}, had: map[string][]string{}}
+	reserve := func(c Claim, slug string) {
+		if _, ok := a.owner[slug]; !ok && slug != "" {
+			a.owner[slug] = c.File
+			a.had[c.File] = append(a.had[c.File], slug)
+		}
+	}
+	for _, c := range seeds {
+		reserve(c, known[c.ID].Slug)
+	}
+	for _, c := range seeds {
+		for _, s := range known[c.ID].Old {
+			reserve(c, s)
+		}
+	}
+	return a
+}
+
+// Next returns the address of c, the next document by id. A document keeps
+// its slug while its date, place and type make it; otherwise it takes the
+// slug they make or, when another document has that, the slug with its
+// Suffix, and keeps the slugs it had as earlier ones.
+func (a *Assigner) Next(c Claim) (Entry, error) {
+	later := c.Base + "-" + Suffix(c.ID)
+	slug := a.known[c.ID].Slug
+	if slug != c.Base && slug != later || a.owner[slug] != c.File {
+		slug = ""
+		for _, s := range []string{c.Base, later} {
+			if o, ok := a.owner[s]; slug == "" && (!ok || o == c.File) {
+				slug = s
+			}
+		}
+		if slug == "" {
+			return Entry{}, fmt.Errorf("%s: its addresses documents/%s/ and documents/%s/ are taken by %s and %s: rename the seed",
+				c.File, c.Base, later, a.owner[c.Base], a.owner[later])
+		}
+		a.owner[slug] = c.File
+	}
+	if !Shape.MatchString(slug) {
+		return Entry{}, fmt.Errorf("%s: address %q is not made of a-z, 0-9 and hyphens", c.File, slug)
+	}
+	e := Entry{Slug: slug}
+	for _, s := range a.had[c.File] {
+		if s != slug {
+			e.Old = append(e.Old, s)
+		}
+	}
+	slices.Sort(e.Old)
+	return e, nil
 }
 
 // Suffix returns what a document adds to its slug when another has it: the
