@@ -78,6 +78,12 @@ type Version struct {
 	Doc *document.Document
 }
 
+// Option asks Prepare for more than the plan.
+type Option int
+
+// KeepDocs asks Prepare to keep every document in Result.Docs.
+const KeepDocs Option = 1
+
 // Run converts the site whose root (the folder with config.toml, seeds/,
 // content/ and i18n/) is root: Prepare, then Commit.
 func Run(root string) (*Result, error) {
@@ -91,11 +97,16 @@ func Run(root string) (*Result, error) {
 	return p.Result(), nil
 }
 
+// batch is how many documents Prepare holds at a time.
+const batch = 256
+
 // Prepare reads and checks every input of the site at root, parses every
-// document and renders every page, to compare it with the file in content/.
-// It writes nothing. The plan holds the documents (Result.Docs), not the
-// pages: Commit renders the changed ones again.
-func Prepare(root string) (*Plan, error) {
+// document and renders every page, comparing it with the file in content/.
+// It writes the pages that differ into the plan's staging folder, never
+// into content/ or i18n/; on any error there is no plan and no staging
+// folder. Documents are parsed a batch at a time, in id order, and given
+// their addresses in that order; only with KeepDocs does the plan keep them.
+func Prepare(root string, opts ...Option) (*Plan, error) {
 	cfg, err := readConfig(root)
 	if err != nil {
 		return nil, err
@@ -108,45 +119,55 @@ func Prepare(root string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs := make([]*job, len(seeds))
-	errs := make([]error, len(seeds))
-	forEach(len(seeds), func(i int) { docs[i], errs[i] = parse(root, cfg, seeds[i]) })
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	claims := make([]address.Claim, len(seeds))
+	for i, s := range seeds {
+		claims[i] = address.Claim{ID: s.id, File: s.path()}
 	}
-	claims := make([]address.Claim, len(docs))
-	for i, j := range docs {
-		claims[i] = address.Claim{ID: j.doc.ID, File: j.seed, Base: j.baseSlug}
-	}
-	addresses, err := address.Assign(claims, known)
-	if err != nil {
-		return nil, err
-	}
-	for i, j := range docs {
-		j.doc.Slug = addresses[i].Slug
-		for k := range j.doc.Versions {
-			j.doc.Versions[k].OldSlugs = addresses[i].Old
-		}
-	}
+	assign := address.NewAssigner(claims, known)
 
-	p := &Plan{root: root, res: &Result{Documents: len(docs), Pages: map[string]int{}}}
-	changes := make([][]change, len(docs))
-	forEach(len(docs), func(i int) { changes[i], errs[i] = render(root, docs[i]) })
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
+	p := &Plan{root: root, res: &Result{Documents: len(seeds), Pages: map[string]int{}}}
+	var errs []error // after the first, the rest is parsed only to report its errors too
 	expected := map[string]bool{}
-	for i, j := range docs {
-		for _, v := range j.doc.Versions {
-			expected["content/"+pages.Path(j.doc.Slug, v.Lang)] = true
-			p.res.Pages[v.Lang]++
+	for start := 0; start < len(seeds); start += batch {
+		jobs := make([]*job, min(batch, len(seeds)-start))
+		jobErrs := make([]error, len(jobs))
+		forEach(len(jobs), func(i int) { jobs[i], jobErrs[i] = parse(root, cfg, seeds[start+i]) })
+		if errs = append(errs, jobErrs...); errors.Join(errs...) != nil {
+			continue
 		}
-		p.changes = append(p.changes, changes[i]...)
-		warnings = append(warnings, j.warnings...)
-		p.res.Docs = append(p.res.Docs, j.doc)
+		for _, j := range jobs {
+			e, err := assign.Next(address.Claim{ID: j.doc.ID, File: j.seed, Base: j.baseSlug})
+			if err != nil {
+				p.Discard()
+				return nil, err
+			}
+			j.doc.Slug = e.Slug
+			for k := range j.doc.Versions {
+				j.doc.Versions[k].OldSlugs = e.Old
+			}
+		}
+		written := make([][]string, len(jobs))
+		forEach(len(jobs), func(i int) { written[i], jobErrs[i] = p.render(jobs[i]) })
+		errs = append(errs, jobErrs...)
+		for i, j := range jobs {
+			for _, v := range j.doc.Versions {
+				expected["content/"+pages.Path(j.doc.Slug, v.Lang)] = true
+				p.res.Pages[v.Lang]++
+			}
+			p.changes = append(p.changes, written[i]...)
+			warnings = append(warnings, j.warnings...)
+			if slices.Contains(opts, KeepDocs) {
+				p.res.Docs = append(p.res.Docs, j.doc)
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		p.Discard()
+		return nil, err
 	}
 	p.res.Warnings = warnings
 	if err := p.addLatinStrings(cfg); err != nil {
+		p.Discard()
 		return nil, err
 	}
 	for _, rel := range generated {
@@ -154,10 +175,7 @@ func Prepare(root string) (*Plan, error) {
 			p.removes = append(p.removes, rel)
 		}
 	}
-	for _, c := range p.changes {
-		p.res.Written = append(p.res.Written, c.rel)
-	}
-	slices.Sort(p.res.Written)
+	p.res.Written = slices.Sorted(slices.Values(p.changes))
 	p.res.Removed = p.removes
 	return p, nil
 }
@@ -356,11 +374,11 @@ func withMeta(v pages.Version, m *meta.Meta) pages.Version {
 // Documents returns every document under root as the converter reads
 // it, sorted by id, writing nothing: for a build from content/ as it is.
 func Documents(root string) ([]Doc, error) {
-	p, err := Prepare(root)
+	p, err := Prepare(root, KeepDocs)
 	if err != nil {
 		return nil, err
 	}
-	return p.Result().Docs, nil
+	return p.Result().Docs, p.Discard()
 }
 
 // cmpBool orders false before true.
@@ -387,23 +405,23 @@ func readInput(root, rel string) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-// render renders the pages of j's document and returns those whose bytes
-// differ from the files in content/. The plan keeps the documents, not the
-// pages: Commit renders the changed ones again.
-func render(root string, j *job) ([]change, error) {
-	var out []change
-	for k, v := range j.doc.Versions {
-		c := change{rel: "content/" + pages.Path(j.doc.Slug, v.Lang), page: &j.doc.Versions[k], slug: j.doc.Slug}
-		data, err := c.bytes()
+// render renders the pages of j's document, stages those whose bytes
+// differ from the files in content/, and returns their paths.
+func (p *Plan) render(j *job) ([]string, error) {
+	var out []string
+	for _, v := range j.doc.Versions {
+		rel := "content/" + pages.Path(j.doc.Slug, v.Lang)
+		data, err := pages.Page(v.Doc, v.Version, j.doc.Slug)
 		if err != nil {
 			return nil, err
 		}
-		differs, err := compare(root, c.rel, data, true)
+		differs, err := compare(p.root, rel, data, true)
+		if err == nil && differs {
+			out = append(out, rel)
+			err = p.stageFile(rel, data)
+		}
 		if err != nil {
 			return nil, err
-		}
-		if differs {
-			out = append(out, c)
 		}
 	}
 	return out, nil
@@ -440,8 +458,9 @@ func (p *Plan) addLatinStrings(cfg *config) error {
 	data := []byte("# Code generated by `go run ./tools/site convert` from i18n/" + cfg.DefaultLang + ".toml. DO NOT EDIT.\n" + latin)
 	rel := "i18n/" + LatinLang + ".toml"
 	differs, err := compare(p.root, rel, data, false)
-	if differs {
-		p.changes = append(p.changes, change{rel: rel, data: data})
+	if err == nil && differs {
+		p.changes = append(p.changes, rel)
+		err = p.stageFile(rel, data)
 	}
 	return err
 }
