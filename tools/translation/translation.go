@@ -472,7 +472,7 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 // and its HTML writer resolves them; unescaping that HTML gives the text.
 func textValue(seg []byte) string {
 	var esc bytes.Buffer
-	w := bufio.NewWriter(&esc)
+	w := bufio.NewWriterSize(&esc, len(seg)+16) // any size will do: most segments are short
 	html.DefaultWriter.Write(w, seg)
 	w.Flush()
 	return stdhtml.UnescapeString(esc.String())

@@ -26,3 +26,21 @@ func TestTrimNotes(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanDebris(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                                  "",
+		"  Члан 1.\r":                       "Члан 1.",
+		"a\tb\u00a0\u00a0c\ufeff":           "a b c",
+		"[bookmark: _GoBack]Учесници":       "Учесници",
+		"a[bookmark: x]b[bookmark: y]c":     "a b c",
+		"a [bookmark: x":                    "a [bookmark: x",
+		"[bookmark:[bookmark: x] y]":        "[bookmark: y]",
+		"[bookmark: ]]":                     "]",
+		"Члан [bookmark: _Toc1] 2. [2]\x01": "Члан 2. [2]",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
