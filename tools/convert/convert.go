@@ -5,23 +5,23 @@
 // for the original's language (config.toml's defaultContentLanguage), for
 // the Latin-script version (transliterated, never written by hand), and for
 // each translation seeds/<id>.<lang>.md whose language config.toml lists.
-// Any other file in seeds/ is named in a warning, except README.md, hidden
-// files and <id>.meta.toml (a document's metadata, read by other tools).
+// Package seeds lists these inputs and names any other file in a warning.
 //
 // # All or nothing
 //
-// [Prepare] reads and checks every input and renders every page, comparing
-// it with the file in content/; it writes nothing, and on any error there
-// is no plan. [Plan.Commit] writes the files whose bytes change (into a
-// staging folder first, then renamed into place) and removes the generated
-// pages of seeds that are gone; it never touches a file it did not
-// generate. [Plan.Rollback] puts back what Commit changed, for a caller
-// whose later step failed. [Run] is Prepare and Commit.
-//
-// A rerun with nothing changed writes nothing: the converter keeps no
-// cache, and compares each page with the file byte for byte. Each
-// document's address (its slug) comes from package address, which
-// remembers addresses in content/ so that none moves or changes hands.
+// [Prepare] reads and checks every input and renders every page, a batch
+// of seeds at a time, in id order: it parses them, gives each its address
+// (package address remembers addresses in content/, so that none moves or
+// changes hands), renders its pages, compares each with the file in
+// content/ byte for byte (there is no cache), writes those that differ into
+// a staging folder inside the root, and forgets the documents unless asked
+// to keep them ([KeepDocs]). It never writes into content/ or i18n/, and on
+// any error there is no plan and no staging folder. [Plan.Commit] renames
+// the staged files into place and removes the generated pages of seeds
+// that are gone; it never touches a file it did not generate.
+// [Plan.Rollback] puts back what Commit changed, for a caller whose later
+// step failed; [Plan.Discard] drops a plan that is not committed. [Run] is
+// Prepare and Commit. A rerun with nothing changed writes nothing.
 package convert
 
 import (
@@ -46,6 +46,7 @@ import (
 	"github.com/regionaldialogue/site/tools/meta"
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/seedparse"
+	"github.com/regionaldialogue/site/tools/seeds"
 	"github.com/regionaldialogue/site/tools/translation"
 	"github.com/regionaldialogue/site/tools/translit"
 )
@@ -111,7 +112,8 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	seeds, warnings, err := listSeeds(root, cfg)
+	others := slices.DeleteFunc(slices.Clone(cfg.Languages), func(l string) bool { return l == cfg.DefaultLang || l == LatinLang })
+	list, warnings, err := seeds.List(root, cfg.Languages, others) // a translation is in one of the others
 	if err != nil {
 		return nil, err
 	}
@@ -119,19 +121,19 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	claims := make([]address.Claim, len(seeds))
-	for i, s := range seeds {
-		claims[i] = address.Claim{ID: s.id, File: s.path()}
+	claims := make([]address.Claim, len(list))
+	for i, s := range list {
+		claims[i] = address.Claim{ID: s.ID, File: s.Path()}
 	}
 	assign := address.NewAssigner(claims, known)
 
-	p := &Plan{root: root, res: &Result{Documents: len(seeds), Pages: map[string]int{}}}
+	p := &Plan{root: root, res: &Result{Documents: len(list), Pages: map[string]int{}}}
 	var errs []error // after the first, the rest is parsed only to report its errors too
 	expected := map[string]bool{}
-	for start := 0; start < len(seeds); start += batch {
-		jobs := make([]*job, min(batch, len(seeds)-start))
+	for start := 0; start < len(list); start += batch {
+		jobs := make([]*job, min(batch, len(list)-start))
 		jobErrs := make([]error, len(jobs))
-		forEach(len(jobs), func(i int) { jobs[i], jobErrs[i] = parse(root, cfg, seeds[start+i]) })
+		forEach(len(jobs), func(i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
 		if errs = append(errs, jobErrs...); errors.Join(errs...) != nil {
 			continue
 		}
@@ -236,70 +238,6 @@ func readConfig(root string) (*config, error) {
 	return cfg, nil
 }
 
-// translationLangs returns the languages a translation may be in.
-func (cfg *config) translationLangs() []string {
-	return slices.DeleteFunc(slices.Clone(cfg.Languages), func(l string) bool { return l == cfg.DefaultLang || l == LatinLang })
-}
-
-// seedFiles is a seed and its translations.
-type seedFiles struct {
-	id    string
-	trans map[string]string // language → "seeds/<id>.<lang>.md"
-}
-
-func (s seedFiles) path() string { return "seeds/" + s.id + ".txt" }
-
-// listSeeds returns the seeds, sorted by id, and a warning for each file
-// in seeds/ that it does not read.
-func listSeeds(root string, cfg *config) ([]seedFiles, []string, error) {
-	entries, err := os.ReadDir(filepath.Join(root, "seeds"))
-	if err != nil {
-		return nil, nil, err
-	}
-	langs := cfg.translationLangs()
-	var seeds []seedFiles
-	var warnings []string
-	var errs []error
-	index := map[string]int{}
-	for _, e := range entries {
-		if id, ok := strings.CutSuffix(e.Name(), ".txt"); ok && !e.IsDir() && id != "" && !strings.Contains(id, ".") {
-			index[id] = len(seeds)
-			seeds = append(seeds, seedFiles{id: id, trans: map[string]string{}})
-		}
-	}
-	for _, e := range entries {
-		name := e.Name()
-		rel := "seeds/" + name
-		base, isMD := strings.CutSuffix(name, ".md")
-		id, lang, hasLang := strings.Cut(base, ".")
-		seedID, isTxt := strings.CutSuffix(name, ".txt")
-		switch _, isSeed := index[seedID]; {
-		case strings.HasSuffix(name, meta.Suffix) && !e.IsDir():
-			if _, ok := index[strings.TrimSuffix(name, meta.Suffix)]; !ok {
-				errs = append(errs, document.Errorf(rel, 0, "metadata of seeds/%s.txt, which does not exist", strings.TrimSuffix(name, meta.Suffix)))
-			}
-		case strings.HasPrefix(name, ".") || name == "README.md" || (isTxt && isSeed && !e.IsDir()):
-		case e.IsDir() || !isMD || !hasLang || strings.Contains(lang, ".") || lang != strings.ToLower(lang):
-			warnings = append(warnings, fmt.Sprintf("%s: warning: not read: the converter reads seeds/<id>.txt (a seed; no dot in <id>) and seeds/<id>.<lang>.md (its translation; <lang> one of: %s)", rel, strings.Join(langs, ", ")))
-		default:
-			i, ok := index[id]
-			switch {
-			case !ok:
-				errs = append(errs, document.Errorf(rel, 0, "translation of seeds/%s.txt, which does not exist", id))
-			case !slices.Contains(langs, lang):
-				if slices.Contains(cfg.Languages, lang) {
-					errs = append(errs, document.Errorf(rel, 0, "%q is the original's language or its transliteration, which are made from the seed", lang))
-				} else {
-					errs = append(errs, document.Errorf(rel, 0, "language %q is not in config.toml: add [languages.%s] and i18n/%s.toml", lang, lang, lang))
-				}
-			default:
-				seeds[i].trans[lang] = rel
-			}
-		}
-	}
-	return seeds, warnings, errors.Join(errs...)
-}
-
 // job is one seed on its way to its pages.
 type job struct {
 	seed     string // "seeds/<id>.txt"
@@ -310,13 +248,13 @@ type job struct {
 
 // parse reads a seed and its translations and makes every version of its
 // document.
-func parse(root string, cfg *config, s seedFiles) (*job, error) {
-	j := &job{seed: s.path(), doc: Doc{ID: s.id}}
-	data, err := readInput(root, j.seed)
+func parse(root string, cfg *config, s seeds.Seed) (*job, error) {
+	j := &job{seed: s.Path(), doc: Doc{ID: s.ID}}
+	data, err := seeds.Read(root, j.seed)
 	if err != nil {
 		return nil, err
 	}
-	md, err := meta.Load(root, s.id, cfg.Languages, cfg.Publisher)
+	md, err := meta.Load(root, s.ID, cfg.Languages, cfg.Publisher)
 	if err != nil {
 		return nil, err
 	}
@@ -336,12 +274,12 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 	for _, lang := range cfg.Languages {
 		v := Version{Version: base}
 		v.Lang = lang
-		switch file := s.trans[lang]; {
+		switch file := s.Trans[lang]; {
 		case lang == cfg.DefaultLang || lang == LatinLang:
 			v.Doc = serbian[lang]
 			v.Transliterated = lang != originalLang
 		case file != "":
-			data, err := readInput(root, file)
+			data, err := seeds.Read(root, file)
 			if err == nil {
 				v.Doc, err = translation.Read(file, data, orig, j.seed)
 			}
@@ -357,9 +295,10 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 		j.doc.Versions = append(j.doc.Versions, v)
 	}
 	// The original first, then the others in config.toml's order.
-	slices.SortStableFunc(j.doc.Versions, func(a, b Version) int {
-		return cmpBool(a.Lang != originalLang, b.Lang != originalLang)
-	})
+	if i := slices.IndexFunc(j.doc.Versions, func(v Version) bool { return v.Lang == originalLang }); i > 0 {
+		first := j.doc.Versions[i]
+		j.doc.Versions = slices.Insert(slices.Delete(j.doc.Versions, i, i+1), 0, first)
+	}
 	return j, errors.Join(errs...)
 }
 
@@ -379,30 +318,6 @@ func Documents(root string) ([]Doc, error) {
 		return nil, err
 	}
 	return p.Result().Docs, p.Discard()
-}
-
-// cmpBool orders false before true.
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
-}
-
-// readInput reads root/rel, an input of at most seedparse.MaxSize bytes.
-func readInput(root, rel string) ([]byte, error) {
-	path := filepath.Join(root, filepath.FromSlash(rel))
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if size := info.Size(); size > seedparse.MaxSize {
-		return nil, fmt.Errorf("%s: file is %.1f MiB; an input may be at most %d MiB", rel, float64(size)/(1<<20), seedparse.MaxSize>>20)
-	}
-	return os.ReadFile(path)
 }
 
 // render renders the pages of j's document, stages those whose bytes

@@ -59,10 +59,7 @@ func (p *Plan) stageFile(rel string, data []byte) error {
 // Discard removes the staging folder of a plan that is not to be
 // committed. Commit discards it too, when it has renamed the files.
 func (p *Plan) Discard() error {
-	if p.stage == "" {
-		return nil
-	}
-	return os.RemoveAll(p.stage)
+	return os.RemoveAll(p.stage) // nothing when p.stage is ""
 }
 
 // Result returns what the plan makes and changes.
