@@ -21,8 +21,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
@@ -45,27 +48,39 @@ var Shape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // address of each document that has pages, by seed id, and every generated
 // page, relative to the root and slash-separated, sorted.
 func Read(root string) (map[string]Entry, []string, error) {
+	var paths []string
+	err := filepath.WalkDir(filepath.Join(root, "content"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
+			paths = append(paths, path)
+		}
+		return err
+	})
+	if err != nil && !(errors.Is(err, fs.ErrNotExist) && len(paths) == 0) {
+		return nil, nil, err
+	}
+	// The pages are read in parallel, and their addresses gathered in order.
+	fronts := make([]*front, len(paths))
+	errs := make([]error, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				fronts[i], errs[i] = readFront(root, paths[i])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
 	known := map[string]Entry{}
 	var generated []string
-	err := filepath.WalkDir(filepath.Join(root, "content"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
+	for _, fm := range fronts {
+		if fm == nil {
+			continue
 		}
-		data, err := os.ReadFile(path)
-		if err != nil || !bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
-		generated = append(generated, rel)
-		var fm struct {
-			Slug           string   `yaml:"slug"`
-			TranslationKey string   `yaml:"translationKey"`
-			Aliases        []string `yaml:"aliases"`
-		}
-		if err := yaml.Unmarshal(addressLines(data), &fm); err != nil {
-			return fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", rel, err)
-		}
+		generated = append(generated, fm.rel)
 		e, ok := known[fm.TranslationKey]
 		if !ok && Shape.MatchString(fm.Slug) {
 			e.Slug = fm.Slug
@@ -77,12 +92,31 @@ func Read(root string) (map[string]Entry, []string, error) {
 			}
 		}
 		known[fm.TranslationKey] = e
-		return nil
-	})
-	if errors.Is(err, fs.ErrNotExist) && len(generated) == 0 {
-		err = nil
 	}
-	return known, generated, err
+	return known, generated, nil
+}
+
+// front is what a generated page's front matter says of its address.
+type front struct {
+	rel            string   // the page, relative to the root
+	Slug           string   `yaml:"slug"`
+	TranslationKey string   `yaml:"translationKey"`
+	Aliases        []string `yaml:"aliases"`
+}
+
+// readFront reads the page at path; it returns nil if the converter did
+// not generate it.
+func readFront(root, path string) (*front, error) {
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
+		return nil, err
+	}
+	rel, _ := filepath.Rel(root, path)
+	fm := &front{rel: filepath.ToSlash(rel)}
+	if err := yaml.Unmarshal(addressLines(data), fm); err != nil {
+		return nil, fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", fm.rel, err)
+	}
+	return fm, nil
 }
 
 // addressLines returns the lines of a page's front matter that give its
