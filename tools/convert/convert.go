@@ -324,12 +324,14 @@ func Documents(root string) ([]Doc, error) {
 // differ from the files in content/, and returns their paths.
 func (p *Plan) render(j *job) ([]string, error) {
 	var out []string
+	var page []byte // a buffer for one page at a time
 	for _, v := range j.doc.Versions {
 		rel := "content/" + pages.Path(j.doc.Slug, v.Lang)
-		data, err := pages.Page(v.Doc, v.Version, j.doc.Slug)
+		data, err := pages.AppendPage(page[:0], v.Doc, v.Version, j.doc.Slug)
 		if err != nil {
 			return nil, err
 		}
+		page = data
 		differs, err := compare(p.root, rel, data, true)
 		if err == nil && differs {
 			out = append(out, rel)
@@ -359,8 +361,7 @@ func compare(root, rel string, data []byte, generated bool) (bool, error) {
 	return true, nil
 }
 
-// addLatinStrings plans i18n/sr-latn.toml, made from the original's i18n
-// file, if there is one.
+// addLatinStrings stages i18n/sr-latn.toml, from the original's, if any.
 func (p *Plan) addLatinStrings(cfg *config) error {
 	src, err := os.ReadFile(filepath.Join(p.root, "i18n", cfg.DefaultLang+".toml"))
 	if errors.Is(err, fs.ErrNotExist) {

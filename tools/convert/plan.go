@@ -56,8 +56,7 @@ func (p *Plan) stageFile(rel string, data []byte) error {
 	return os.WriteFile(filepath.Join(p.stage, filepath.FromSlash(rel)), data, 0o644)
 }
 
-// Discard removes the staging folder of a plan that is not to be
-// committed. Commit discards it too, when it has renamed the files.
+// Discard removes the staging folder of a plan that is not committed.
 func (p *Plan) Discard() error {
 	return os.RemoveAll(p.stage) // nothing when p.stage is ""
 }
