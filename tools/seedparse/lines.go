@@ -17,7 +17,7 @@ type line struct {
 // byte, or -1 when it has none (and then out is nil).
 func splitLines(text string) (out []line, bad int) {
 	for i, r := range text {
-		if _, size := utf8.DecodeRuneInString(text[i:]); r == utf8.RuneError && size == 1 {
+		if r == utf8.RuneError && !strings.HasPrefix(text[i:], "\uFFFD") { // not U+FFFD itself: a byte that is not UTF-8
 			return nil, i
 		}
 	}
