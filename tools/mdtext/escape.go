@@ -22,14 +22,15 @@ func AppendEscape(dst []byte, s string) []byte {
 	trail := trailingHashes(s)
 	digits := leadingDigits(s)
 	var prev rune // the previous rune of s; 0 at the start
+	from := 0     // the start of the text not yet appended
 	for i, r := range s {
 		if needsEscape(s, i, r, prev, digits, trail) {
-			dst = append(dst, '\\')
+			dst = append(append(dst, s[from:i]...), '\\')
+			from = i
 		}
-		dst = utf8.AppendRune(dst, r)
 		prev = r
 	}
-	return dst
+	return append(dst, s[from:]...)
 }
 
 // needsEscape reports whether the rune r at byte offset i of s must be
