@@ -19,7 +19,7 @@ type Plan struct {
 	undo      []change // what Commit changed, with the previous bytes
 	committed bool
 
-	staging sync.Mutex      // guards stage and dirs
+	staging sync.Mutex      // guards stage and dirs; files are written in parallel
 	stage   string          // the staging folder, made for the first file
 	dirs    map[string]bool // folders in it, relative to the root
 }
@@ -34,14 +34,12 @@ type change struct {
 }
 
 // stageFile writes data into the staging folder, as the file rel will be.
-// Files are created one at a time: files created in one folder at once
-// wait for each other in the kernel.
 func (p *Plan) stageFile(rel string, data []byte) error {
 	p.staging.Lock()
-	defer p.staging.Unlock()
 	if p.stage == "" {
 		stage, err := os.MkdirTemp(p.root, ".convert-stage-")
 		if err != nil {
+			p.staging.Unlock()
 			return err
 		}
 		p.stage, p.dirs = stage, map[string]bool{}
@@ -49,10 +47,12 @@ func (p *Plan) stageFile(rel string, data []byte) error {
 	dir := filepath.Dir(filepath.FromSlash(rel))
 	if !p.dirs[dir] {
 		if err := os.MkdirAll(filepath.Join(p.stage, dir), 0o755); err != nil {
+			p.staging.Unlock()
 			return err
 		}
 		p.dirs[dir] = true
 	}
+	p.staging.Unlock()
 	return os.WriteFile(filepath.Join(p.stage, filepath.FromSlash(rel)), data, 0o644)
 }
 
