@@ -61,7 +61,7 @@ type Result struct {
 	Written   []string       // files Commit writes (or wrote), relative to the root, sorted
 	Removed   []string       // generated pages Commit removes (or removed), sorted
 	Warnings  []string       // "seeds/x.txt:3: warning: …"
-	Docs      []Doc          // every document, sorted by id
+	Docs      []Doc          // every document, sorted by id: only with KeepDocs
 }
 
 // Doc is one seed's document in every version the site publishes.
