@@ -21,8 +21,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
@@ -45,27 +48,39 @@ var Shape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // address of each document that has pages, by seed id, and every generated
 // page, relative to the root and slash-separated, sorted.
 func Read(root string) (map[string]Entry, []string, error) {
+	var paths []string
+	err := filepath.WalkDir(filepath.Join(root, "content"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
+			paths = append(paths, path)
+		}
+		return err
+	})
+	if err != nil && !(errors.Is(err, fs.ErrNotExist) && len(paths) == 0) {
+		return nil, nil, err
+	}
+	// The pages are read in parallel, and their addresses gathered in order.
+	fronts := make([]*front, len(paths))
+	errs := make([]error, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				fronts[i], errs[i] = readFront(root, paths[i])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
 	known := map[string]Entry{}
 	var generated []string
-	err := filepath.WalkDir(filepath.Join(root, "content"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
+	for _, fm := range fronts {
+		if fm == nil {
+			continue
 		}
-		data, err := os.ReadFile(path)
-		if err != nil || !bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
-		generated = append(generated, rel)
-		var fm struct {
-			Slug           string   `yaml:"slug"`
-			TranslationKey string   `yaml:"translationKey"`
-			Aliases        []string `yaml:"aliases"`
-		}
-		if err := yaml.Unmarshal(addressLines(data), &fm); err != nil {
-			return fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", rel, err)
-		}
+		generated = append(generated, fm.rel)
 		e, ok := known[fm.TranslationKey]
 		if !ok && Shape.MatchString(fm.Slug) {
 			e.Slug = fm.Slug
@@ -77,12 +92,31 @@ func Read(root string) (map[string]Entry, []string, error) {
 			}
 		}
 		known[fm.TranslationKey] = e
-		return nil
-	})
-	if errors.Is(err, fs.ErrNotExist) && len(generated) == 0 {
-		err = nil
 	}
-	return known, generated, err
+	return known, generated, nil
+}
+
+// front is what a generated page's front matter says of its address.
+type front struct {
+	rel            string   // the page, relative to the root
+	Slug           string   `yaml:"slug"`
+	TranslationKey string   `yaml:"translationKey"`
+	Aliases        []string `yaml:"aliases"`
+}
+
+// readFront reads the page at path; it returns nil if the converter did
+// not generate it.
+func readFront(root, path string) (*front, error) {
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
+		return nil, err
+	}
+	rel, _ := filepath.Rel(root, path)
+	fm := &front{rel: filepath.ToSlash(rel)}
+	if err := yaml.Unmarshal(addressLines(data), fm); err != nil {
+		return nil, fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", fm.rel, err)
+	}
+	return fm, nil
 }
 
 // addressLines returns the lines of a page's front matter that give its
@@ -116,60 +150,80 @@ type Claim struct {
 // id, and known holds the addresses content/ has, by id (see Read). When
 // two documents cannot both have an address, the error names both files.
 func Assign(claims []Claim, known map[string]Entry) ([]Entry, error) {
+	a := NewAssigner(claims, known)
 	out := make([]Entry, len(claims))
-	owner := map[string]int{}   // slug → the claim that has it
-	aliasOf := map[string]int{} // earlier slug → the claim whose it is
-	taken := func(i int, slug string) (int, bool) {
-		if o, ok := owner[slug]; ok && o != i {
-			return o, true
-		}
-		o, ok := aliasOf[slug]
-		return o, ok && o != i
-	}
-	claim := func(i int, slug string) bool {
-		if _, ok := taken(i, slug); ok {
-			return false
-		}
-		owner[slug], out[i].Slug = i, slug
-		return true
-	}
-	// First the documents that keep their address, then the earlier
-	// addresses, which nobody else may take.
 	for i, c := range claims {
-		if e := known[c.ID]; e.Slug == c.Base || e.Slug == c.Base+"-"+Suffix(c.ID) {
-			claim(i, e.Slug)
+		var err error
+		if out[i], err = a.Next(c); err != nil {
+			return nil, err
 		}
-	}
-	for i, c := range claims {
-		e := known[c.ID]
-		for _, s := range append(slices.Clone(e.Old), e.Slug) {
-			if _, ok := taken(-1, s); !ok && s != "" {
-				aliasOf[s] = i
-			}
-		}
-	}
-	// Then the newcomers and the documents that move, by id.
-	for i, c := range claims {
-		later := c.Base + "-" + Suffix(c.ID)
-		if out[i].Slug == "" && !claim(i, c.Base) && !claim(i, later) {
-			first, _ := taken(i, c.Base)
-			second, _ := taken(i, later)
-			return nil, fmt.Errorf("%s: its addresses documents/%s/ and documents/%s/ are taken by %s and %s: rename the seed",
-				c.File, c.Base, later, claims[first].File, claims[second].File)
-		}
-		if !Shape.MatchString(out[i].Slug) {
-			return nil, fmt.Errorf("%s: address %q is not made of a-z, 0-9 and hyphens", c.File, out[i].Slug)
-		}
-	}
-	for s, i := range aliasOf {
-		if s != out[i].Slug {
-			out[i].Old = append(out[i].Old, s)
-		}
-	}
-	for i := range out {
-		slices.Sort(out[i].Old)
 	}
 	return out, nil
+}
+
+// Assigner gives documents their addresses one at a time, in id order, so
+// that a caller can deal with each document as soon as it has its address.
+type Assigner struct {
+	known map[string]Entry
+	owner map[string]string   // slug → the seed file that has or had it
+	had   map[string][]string // seed file → the slugs it had
+}
+
+// NewAssigner returns an Assigner for the documents seeds (sorted by id;
+// their Base is not read) with the addresses known of content/ (see Read).
+// A document keeps every address it had, its slug or an earlier one, and
+// no other document may take it; when two had the same, the first by id
+// keeps it, its current slug before an earlier one.
+func NewAssigner(seeds []Claim, known map[string]Entry) *Assigner {
+	a := &Assigner{known: known, owner: map[string]string{}, had: map[string][]string{}}
+	reserve := func(c Claim, slug string) {
+		if _, ok := a.owner[slug]; !ok && slug != "" {
+			a.owner[slug] = c.File
+			a.had[c.File] = append(a.had[c.File], slug)
+		}
+	}
+	for _, c := range seeds {
+		reserve(c, known[c.ID].Slug)
+	}
+	for _, c := range seeds {
+		for _, s := range known[c.ID].Old {
+			reserve(c, s)
+		}
+	}
+	return a
+}
+
+// Next returns the address of c, the next document by id. A document keeps
+// its slug while its date, place and type make it; otherwise it takes the
+// slug they make or, when another document has that, the slug with its
+// Suffix, and keeps the slugs it had as earlier ones.
+func (a *Assigner) Next(c Claim) (Entry, error) {
+	later := c.Base + "-" + Suffix(c.ID)
+	slug := a.known[c.ID].Slug
+	if slug != c.Base && slug != later || a.owner[slug] != c.File {
+		slug = ""
+		for _, s := range []string{c.Base, later} {
+			if o, ok := a.owner[s]; slug == "" && (!ok || o == c.File) {
+				slug = s
+			}
+		}
+		if slug == "" {
+			return Entry{}, fmt.Errorf("%s: its addresses documents/%s/ and documents/%s/ are taken by %s and %s: rename the seed",
+				c.File, c.Base, later, a.owner[c.Base], a.owner[later])
+		}
+		a.owner[slug] = c.File
+	}
+	if !Shape.MatchString(slug) {
+		return Entry{}, fmt.Errorf("%s: address %q is not made of a-z, 0-9 and hyphens", c.File, slug)
+	}
+	e := Entry{Slug: slug}
+	for _, s := range a.had[c.File] {
+		if s != slug {
+			e.Old = append(e.Old, s)
+		}
+	}
+	slices.Sort(e.Old)
+	return e, nil
 }
 
 // Suffix returns what a document adds to its slug when another has it: the

@@ -155,13 +155,14 @@ func FuzzAddresses(f *testing.F) {
 			t.Skip()
 		}
 		root := newRoot(t, map[string]string{"seeds/" + a + ".txt": seedOn("3", "а"), "seeds/" + b + ".txt": seedOn("3", "б")})
-		p, err := Prepare(root)
+		p, err := Prepare(root, KeepDocs)
 		if err != nil {
 			if msg := err.Error(); !strings.Contains(msg, "seeds/"+a+".txt") || !strings.Contains(msg, "seeds/"+b+".txt") {
 				t.Fatalf("error names not both seeds: %v", err)
 			}
 			return
 		}
+		defer p.Discard()
 		docs := p.Result().Docs
 		if len(docs) != 2 || docs[0].Slug == docs[1].Slug {
 			t.Fatalf("addresses %+v", docs)

@@ -5,23 +5,23 @@
 // for the original's language (config.toml's defaultContentLanguage), for
 // the Latin-script version (transliterated, never written by hand), and for
 // each translation seeds/<id>.<lang>.md whose language config.toml lists.
-// Any other file in seeds/ is named in a warning, except README.md, hidden
-// files and <id>.meta.toml (a document's metadata, read by other tools).
+// Package seeds lists these inputs and names any other file in a warning.
 //
 // # All or nothing
 //
-// [Prepare] reads and checks every input and renders every page, comparing
-// it with the file in content/; it writes nothing, and on any error there
-// is no plan. [Plan.Commit] writes the files whose bytes change (into a
-// staging folder first, then renamed into place) and removes the generated
-// pages of seeds that are gone; it never touches a file it did not
-// generate. [Plan.Rollback] puts back what Commit changed, for a caller
-// whose later step failed. [Run] is Prepare and Commit.
-//
-// A rerun with nothing changed writes nothing: the converter keeps no
-// cache, and compares each page with the file byte for byte. Each
-// document's address (its slug) comes from package address, which
-// remembers addresses in content/ so that none moves or changes hands.
+// [Prepare] reads and checks every input and renders every page, a batch
+// of seeds at a time, in id order: it parses them, gives each its address
+// (package address remembers addresses in content/, so that none moves or
+// changes hands), renders its pages, compares each with the file in
+// content/ byte for byte (there is no cache), writes those that differ into
+// a staging folder inside the root, and forgets the documents unless asked
+// to keep them ([KeepDocs]). It never writes into content/ or i18n/, and on
+// any error there is no plan and no staging folder. [Plan.Commit] renames
+// the staged files into place and removes the generated pages of seeds
+// that are gone; it never touches a file it did not generate.
+// [Plan.Rollback] puts back what Commit changed, for a caller whose later
+// step failed; [Plan.Discard] drops a plan that is not committed. [Run] is
+// Prepare and Commit. A rerun with nothing changed writes nothing.
 package convert
 
 import (
@@ -46,6 +46,7 @@ import (
 	"github.com/regionaldialogue/site/tools/meta"
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/seedparse"
+	"github.com/regionaldialogue/site/tools/seeds"
 	"github.com/regionaldialogue/site/tools/translation"
 	"github.com/regionaldialogue/site/tools/translit"
 )
@@ -60,7 +61,7 @@ type Result struct {
 	Written   []string       // files Commit writes (or wrote), relative to the root, sorted
 	Removed   []string       // generated pages Commit removes (or removed), sorted
 	Warnings  []string       // "seeds/x.txt:3: warning: …"
-	Docs      []Doc          // every document, sorted by id
+	Docs      []Doc          // every document, sorted by id: only with KeepDocs
 }
 
 // Doc is one seed's document in every version the site publishes.
@@ -78,6 +79,12 @@ type Version struct {
 	Doc *document.Document
 }
 
+// Option asks Prepare for more than the plan.
+type Option int
+
+// KeepDocs asks Prepare to keep every document in Result.Docs.
+const KeepDocs Option = 1
+
 // Run converts the site whose root (the folder with config.toml, seeds/,
 // content/ and i18n/) is root: Prepare, then Commit.
 func Run(root string) (*Result, error) {
@@ -91,16 +98,22 @@ func Run(root string) (*Result, error) {
 	return p.Result(), nil
 }
 
+// batch is how many documents Prepare holds at a time.
+const batch = 256
+
 // Prepare reads and checks every input of the site at root, parses every
-// document and renders every page, to compare it with the file in content/.
-// It writes nothing. The plan holds the documents (Result.Docs), not the
-// pages: Commit renders the changed ones again.
-func Prepare(root string) (*Plan, error) {
+// document and renders every page, comparing it with the file in content/.
+// It writes the pages that differ into the plan's staging folder, never
+// into content/ or i18n/; on any error there is no plan and no staging
+// folder. Documents are parsed a batch at a time, in id order, and given
+// their addresses in that order; only with KeepDocs does the plan keep them.
+func Prepare(root string, opts ...Option) (*Plan, error) {
 	cfg, err := readConfig(root)
 	if err != nil {
 		return nil, err
 	}
-	seeds, warnings, err := listSeeds(root, cfg)
+	others := slices.DeleteFunc(slices.Clone(cfg.Languages), func(l string) bool { return l == cfg.DefaultLang || l == LatinLang })
+	list, warnings, err := seeds.List(root, cfg.Languages, others) // a translation is in one of the others
 	if err != nil {
 		return nil, err
 	}
@@ -108,45 +121,55 @@ func Prepare(root string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs := make([]*job, len(seeds))
-	errs := make([]error, len(seeds))
-	forEach(len(seeds), func(i int) { docs[i], errs[i] = parse(root, cfg, seeds[i]) })
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	claims := make([]address.Claim, len(list))
+	for i, s := range list {
+		claims[i] = address.Claim{ID: s.ID, File: s.Path()}
 	}
-	claims := make([]address.Claim, len(docs))
-	for i, j := range docs {
-		claims[i] = address.Claim{ID: j.doc.ID, File: j.seed, Base: j.baseSlug}
-	}
-	addresses, err := address.Assign(claims, known)
-	if err != nil {
-		return nil, err
-	}
-	for i, j := range docs {
-		j.doc.Slug = addresses[i].Slug
-		for k := range j.doc.Versions {
-			j.doc.Versions[k].OldSlugs = addresses[i].Old
-		}
-	}
+	assign := address.NewAssigner(claims, known)
 
-	p := &Plan{root: root, res: &Result{Documents: len(docs), Pages: map[string]int{}}}
-	changes := make([][]change, len(docs))
-	forEach(len(docs), func(i int) { changes[i], errs[i] = render(root, docs[i]) })
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
+	p := &Plan{root: root, res: &Result{Documents: len(list), Pages: map[string]int{}}}
+	var errs []error // after the first, the rest is parsed only to report its errors too
 	expected := map[string]bool{}
-	for i, j := range docs {
-		for _, v := range j.doc.Versions {
-			expected["content/"+pages.Path(j.doc.Slug, v.Lang)] = true
-			p.res.Pages[v.Lang]++
+	for start := 0; start < len(list); start += batch {
+		jobs := make([]*job, min(batch, len(list)-start))
+		jobErrs := make([]error, len(jobs))
+		forEach(len(jobs), func(i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
+		if errs = append(errs, jobErrs...); errors.Join(errs...) != nil {
+			continue
 		}
-		p.changes = append(p.changes, changes[i]...)
-		warnings = append(warnings, j.warnings...)
-		p.res.Docs = append(p.res.Docs, j.doc)
+		for _, j := range jobs {
+			e, err := assign.Next(address.Claim{ID: j.doc.ID, File: j.seed, Base: j.baseSlug})
+			if err != nil {
+				p.Discard()
+				return nil, err
+			}
+			j.doc.Slug = e.Slug
+			for k := range j.doc.Versions {
+				j.doc.Versions[k].OldSlugs = e.Old
+			}
+		}
+		written := make([][]string, len(jobs))
+		forEach(len(jobs), func(i int) { written[i], jobErrs[i] = p.render(jobs[i]) })
+		errs = append(errs, jobErrs...)
+		for i, j := range jobs {
+			for _, v := range j.doc.Versions {
+				expected["content/"+pages.Path(j.doc.Slug, v.Lang)] = true
+				p.res.Pages[v.Lang]++
+			}
+			p.changes = append(p.changes, written[i]...)
+			warnings = append(warnings, j.warnings...)
+			if slices.Contains(opts, KeepDocs) {
+				p.res.Docs = append(p.res.Docs, j.doc)
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		p.Discard()
+		return nil, err
 	}
 	p.res.Warnings = warnings
 	if err := p.addLatinStrings(cfg); err != nil {
+		p.Discard()
 		return nil, err
 	}
 	for _, rel := range generated {
@@ -154,10 +177,7 @@ func Prepare(root string) (*Plan, error) {
 			p.removes = append(p.removes, rel)
 		}
 	}
-	for _, c := range p.changes {
-		p.res.Written = append(p.res.Written, c.rel)
-	}
-	slices.Sort(p.res.Written)
+	p.res.Written = slices.Sorted(slices.Values(p.changes))
 	p.res.Removed = p.removes
 	return p, nil
 }
@@ -218,70 +238,6 @@ func readConfig(root string) (*config, error) {
 	return cfg, nil
 }
 
-// translationLangs returns the languages a translation may be in.
-func (cfg *config) translationLangs() []string {
-	return slices.DeleteFunc(slices.Clone(cfg.Languages), func(l string) bool { return l == cfg.DefaultLang || l == LatinLang })
-}
-
-// seedFiles is a seed and its translations.
-type seedFiles struct {
-	id    string
-	trans map[string]string // language → "seeds/<id>.<lang>.md"
-}
-
-func (s seedFiles) path() string { return "seeds/" + s.id + ".txt" }
-
-// listSeeds returns the seeds, sorted by id, and a warning for each file
-// in seeds/ that it does not read.
-func listSeeds(root string, cfg *config) ([]seedFiles, []string, error) {
-	entries, err := os.ReadDir(filepath.Join(root, "seeds"))
-	if err != nil {
-		return nil, nil, err
-	}
-	langs := cfg.translationLangs()
-	var seeds []seedFiles
-	var warnings []string
-	var errs []error
-	index := map[string]int{}
-	for _, e := range entries {
-		if id, ok := strings.CutSuffix(e.Name(), ".txt"); ok && !e.IsDir() && id != "" && !strings.Contains(id, ".") {
-			index[id] = len(seeds)
-			seeds = append(seeds, seedFiles{id: id, trans: map[string]string{}})
-		}
-	}
-	for _, e := range entries {
-		name := e.Name()
-		rel := "seeds/" + name
-		base, isMD := strings.CutSuffix(name, ".md")
-		id, lang, hasLang := strings.Cut(base, ".")
-		seedID, isTxt := strings.CutSuffix(name, ".txt")
-		switch _, isSeed := index[seedID]; {
-		case strings.HasSuffix(name, meta.Suffix) && !e.IsDir():
-			if _, ok := index[strings.TrimSuffix(name, meta.Suffix)]; !ok {
-				errs = append(errs, document.Errorf(rel, 0, "metadata of seeds/%s.txt, which does not exist", strings.TrimSuffix(name, meta.Suffix)))
-			}
-		case strings.HasPrefix(name, ".") || name == "README.md" || (isTxt && isSeed && !e.IsDir()):
-		case e.IsDir() || !isMD || !hasLang || strings.Contains(lang, ".") || lang != strings.ToLower(lang):
-			warnings = append(warnings, fmt.Sprintf("%s: warning: not read: the converter reads seeds/<id>.txt (a seed; no dot in <id>) and seeds/<id>.<lang>.md (its translation; <lang> one of: %s)", rel, strings.Join(langs, ", ")))
-		default:
-			i, ok := index[id]
-			switch {
-			case !ok:
-				errs = append(errs, document.Errorf(rel, 0, "translation of seeds/%s.txt, which does not exist", id))
-			case !slices.Contains(langs, lang):
-				if slices.Contains(cfg.Languages, lang) {
-					errs = append(errs, document.Errorf(rel, 0, "%q is the original's language or its transliteration, which are made from the seed", lang))
-				} else {
-					errs = append(errs, document.Errorf(rel, 0, "language %q is not in config.toml: add [languages.%s] and i18n/%s.toml", lang, lang, lang))
-				}
-			default:
-				seeds[i].trans[lang] = rel
-			}
-		}
-	}
-	return seeds, warnings, errors.Join(errs...)
-}
-
 // job is one seed on its way to its pages.
 type job struct {
 	seed     string // "seeds/<id>.txt"
@@ -292,13 +248,13 @@ type job struct {
 
 // parse reads a seed and its translations and makes every version of its
 // document.
-func parse(root string, cfg *config, s seedFiles) (*job, error) {
-	j := &job{seed: s.path(), doc: Doc{ID: s.id}}
-	data, err := readInput(root, j.seed)
+func parse(root string, cfg *config, s seeds.Seed) (*job, error) {
+	j := &job{seed: s.Path(), doc: Doc{ID: s.ID}}
+	data, err := seeds.Read(root, j.seed)
 	if err != nil {
 		return nil, err
 	}
-	md, err := meta.Load(root, s.id, cfg.Languages, cfg.Publisher)
+	md, err := meta.Load(root, s.ID, cfg.Languages, cfg.Publisher)
 	if err != nil {
 		return nil, err
 	}
@@ -321,12 +277,12 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 	for _, lang := range cfg.Languages {
 		v := Version{Version: base}
 		v.Lang = lang
-		switch file := s.trans[lang]; {
+		switch file := s.Trans[lang]; {
 		case lang == cfg.DefaultLang || lang == LatinLang:
 			v.Doc = serbian[lang]
 			v.Transliterated = lang != originalLang
 		case file != "":
-			data, err := readInput(root, file)
+			data, err := seeds.Read(root, file)
 			if err == nil {
 				v.Doc, err = translation.Read(file, data, orig, j.seed)
 			}
@@ -342,9 +298,10 @@ func parse(root string, cfg *config, s seedFiles) (*job, error) {
 		j.doc.Versions = append(j.doc.Versions, v)
 	}
 	// The original first, then the others in config.toml's order.
-	slices.SortStableFunc(j.doc.Versions, func(a, b Version) int {
-		return cmpBool(a.Lang != originalLang, b.Lang != originalLang)
-	})
+	if i := slices.IndexFunc(j.doc.Versions, func(v Version) bool { return v.Lang == originalLang }); i > 0 {
+		first := j.doc.Versions[i]
+		j.doc.Versions = slices.Insert(slices.Delete(j.doc.Versions, i, i+1), 0, first)
+	}
 	return j, errors.Join(errs...)
 }
 
@@ -359,54 +316,32 @@ func withMeta(v pages.Version, m *meta.Meta) pages.Version {
 // Documents returns every document under root as the converter reads
 // it, sorted by id, writing nothing: for a build from content/ as it is.
 func Documents(root string) ([]Doc, error) {
-	p, err := Prepare(root)
+	p, err := Prepare(root, KeepDocs)
 	if err != nil {
 		return nil, err
 	}
-	return p.Result().Docs, nil
+	return p.Result().Docs, p.Discard()
 }
 
-// cmpBool orders false before true.
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
-}
-
-// readInput reads root/rel, an input of at most seedparse.MaxSize bytes.
-func readInput(root, rel string) ([]byte, error) {
-	path := filepath.Join(root, filepath.FromSlash(rel))
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if size := info.Size(); size > seedparse.MaxSize {
-		return nil, fmt.Errorf("%s: file is %.1f MiB; an input may be at most %d MiB", rel, float64(size)/(1<<20), seedparse.MaxSize>>20)
-	}
-	return os.ReadFile(path)
-}
-
-// render renders the pages of j's document and returns those whose bytes
-// differ from the files in content/. The plan keeps the documents, not the
-// pages: Commit renders the changed ones again.
-func render(root string, j *job) ([]change, error) {
-	var out []change
-	for k, v := range j.doc.Versions {
-		c := change{rel: "content/" + pages.Path(j.doc.Slug, v.Lang), page: &j.doc.Versions[k], slug: j.doc.Slug}
-		data, err := c.bytes()
+// render renders the pages of j's document, stages those whose bytes
+// differ from the files in content/, and returns their paths.
+func (p *Plan) render(j *job) ([]string, error) {
+	var out []string
+	var page []byte // a buffer for one page at a time
+	for _, v := range j.doc.Versions {
+		rel := "content/" + pages.Path(j.doc.Slug, v.Lang)
+		data, err := pages.AppendPage(page[:0], v.Doc, v.Version, j.doc.Slug)
 		if err != nil {
 			return nil, err
 		}
-		differs, err := compare(root, c.rel, data, true)
+		page = data
+		differs, err := compare(p.root, rel, data, true)
+		if err == nil && differs {
+			out = append(out, rel)
+			err = p.stageFile(rel, data)
+		}
 		if err != nil {
 			return nil, err
-		}
-		if differs {
-			out = append(out, c)
 		}
 	}
 	return out, nil
@@ -429,8 +364,7 @@ func compare(root, rel string, data []byte, generated bool) (bool, error) {
 	return true, nil
 }
 
-// addLatinStrings plans i18n/sr-latn.toml, made from the original's i18n
-// file, if there is one.
+// addLatinStrings stages i18n/sr-latn.toml, from the original's, if any.
 func (p *Plan) addLatinStrings(cfg *config) error {
 	src, err := os.ReadFile(filepath.Join(p.root, "i18n", cfg.DefaultLang+".toml"))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -443,8 +377,9 @@ func (p *Plan) addLatinStrings(cfg *config) error {
 	data := []byte("# Code generated by `go run ./tools/site convert` from i18n/" + cfg.DefaultLang + ".toml. DO NOT EDIT.\n" + latin)
 	rel := "i18n/" + LatinLang + ".toml"
 	differs, err := compare(p.root, rel, data, false)
-	if differs {
-		p.changes = append(p.changes, change{rel: rel, data: data})
+	if err == nil && differs {
+		p.changes = append(p.changes, rel)
+		err = p.stageFile(rel, data)
 	}
 	return err
 }

@@ -25,14 +25,15 @@ func TestCommittedContentUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range p.changes {
-		got, err := os.ReadFile(filepath.Join("../..", c.rel))
+	defer p.Discard()
+	for _, rel := range p.changes {
+		got, err := os.ReadFile(filepath.Join("../..", rel))
 		if err != nil {
-			t.Errorf("%s: %v (run go run ./tools/site convert)", c.rel, err)
+			t.Errorf("%s: %v (run go run ./tools/site convert)", rel, err)
 			continue
 		}
-		want, _ := c.bytes()
-		t.Errorf("%s differs from what the converter generates (run go run ./tools/site convert):\n%s", c.rel, lineDiff(want, got))
+		want, _ := os.ReadFile(filepath.Join(p.stage, rel))
+		t.Errorf("%s differs from what the converter generates (run go run ./tools/site convert):\n%s", rel, lineDiff(want, got))
 	}
 	for _, rel := range p.removes {
 		t.Errorf("%s is a generated page of no seed (run go run ./tools/site convert)", rel)
@@ -280,7 +281,7 @@ func TestRenderedText(t *testing.T) {
 		roots = append(roots, goldenRoot(t, c))
 	}
 	for _, root := range roots {
-		p, err := Prepare(root)
+		p, err := Prepare(root, KeepDocs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -399,12 +400,13 @@ func TestWarningsNameTheLine(t *testing.T) {
 	}
 }
 
-// contents returns every file under root but the seeds, with its bytes.
+// contents returns every file under root but the seeds and a plan's
+// staging folder, with its bytes.
 func contents(t *testing.T, root string) map[string]string {
 	t.Helper()
 	files := map[string]string{}
 	for name, snap := range snapshot(t, root) {
-		if !strings.HasPrefix(name, "seeds") {
+		if !strings.HasPrefix(name, "seeds") && !strings.HasPrefix(name, ".convert-stage-") {
 			_, files[filepath.ToSlash(name)], _ = strings.Cut(snap, "\n") // without the time
 		}
 	}
@@ -431,7 +433,7 @@ func TestRollback(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !maps.Equal(before, contents(t, root)) {
-			t.Fatalf("first run %v: Prepare changed files", first)
+			t.Fatalf("first run %v: Prepare changed files outside its staging folder", first)
 		}
 		if err := p.Commit(); err != nil {
 			t.Fatal(err)

@@ -4,15 +4,19 @@ import (
 	"testing"
 )
 
-// TestDocs: Run gives every document in every version, also when nothing
-// changed since the last run.
+// TestDocs: Prepare with KeepDocs gives every document in every version,
+// also when nothing changed since the last run.
 func TestDocs(t *testing.T) {
 	root := newRoot(t, map[string]string{"seeds/a.txt": seedA, "seeds/a.en.md": seedAen, "seeds/b.txt": seedA})
 	for run := range 2 {
-		res, err := Run(root)
+		p, err := Prepare(root, KeepDocs)
 		if err != nil {
 			t.Fatal(err)
 		}
+		if err := p.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		res := p.Result()
 		if len(res.Docs) != 2 {
 			t.Fatalf("run %d: %d documents", run, len(res.Docs))
 		}

@@ -44,14 +44,15 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Prepare: %v", err)
 			}
+			defer p.Discard()
 			res := p.Result()
 			got := []txtar.File{}
-			for _, c := range p.changes {
-				data, err := c.bytes()
+			for _, rel := range p.changes {
+				data, err := os.ReadFile(filepath.Join(p.stage, rel))
 				if err != nil {
 					t.Fatal(err)
 				}
-				got = append(got, txtar.File{Name: c.rel, Data: data})
+				got = append(got, txtar.File{Name: rel, Data: data})
 			}
 			slices.SortFunc(got, func(a, b txtar.File) int { return strings.Compare(a.Name, b.Name) })
 			if len(res.Warnings) > 0 {

@@ -7,92 +7,79 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
-
-	"github.com/regionaldialogue/site/tools/pages"
 )
 
-// Plan is every change a conversion makes, held in memory until Commit.
+// Plan is every change a conversion makes: the files to write, staged in
+// a folder inside the root until Commit, and the pages to remove.
 type Plan struct {
 	root      string
 	res       *Result
-	changes   []change // files to write
+	changes   []string // files staged, relative to the root
 	removes   []string // generated pages to remove, relative to the root
 	undo      []change // what Commit changed, with the previous bytes
 	committed bool
+
+	staging sync.Mutex      // guards stage and dirs; files are written in parallel
+	stage   string          // the staging folder, made for the first file
+	dirs    map[string]bool // folders in it, relative to the root
 }
 
-// change is a file to write, or, in a Plan's undo list, a file as it was
-// before Commit (existed false when there was none) or a folder Commit
-// made.
+// change is, in a Plan's undo list, a file as it was before Commit
+// (existed false when there was none) or a folder Commit made.
 type change struct {
 	rel     string // relative to the root, slash-separated
-	data    []byte // the file's bytes, or nil for a page
-	page    *Version
-	slug    string
+	data    []byte
 	existed bool
 	dir     bool
 }
 
-// bytes returns the bytes of the file c writes.
-func (c change) bytes() ([]byte, error) {
-	if c.page == nil {
-		return c.data, nil
+// stageFile writes data into the staging folder, as the file rel will be.
+func (p *Plan) stageFile(rel string, data []byte) error {
+	p.staging.Lock()
+	if p.stage == "" {
+		stage, err := os.MkdirTemp(p.root, ".convert-stage-")
+		if err != nil {
+			p.staging.Unlock()
+			return err
+		}
+		p.stage, p.dirs = stage, map[string]bool{}
 	}
-	return pages.Page(c.page.Doc, c.page.Version, c.slug)
+	dir := filepath.Dir(filepath.FromSlash(rel))
+	if !p.dirs[dir] {
+		if err := os.MkdirAll(filepath.Join(p.stage, dir), 0o755); err != nil {
+			p.staging.Unlock()
+			return err
+		}
+		p.dirs[dir] = true
+	}
+	p.staging.Unlock()
+	return os.WriteFile(filepath.Join(p.stage, filepath.FromSlash(rel)), data, 0o644)
+}
+
+// Discard removes the staging folder of a plan that is not committed.
+func (p *Plan) Discard() error {
+	return os.RemoveAll(p.stage) // nothing when p.stage is ""
 }
 
 // Result returns what the plan makes and changes.
 func (p *Plan) Result() *Result { return p.res }
 
-// Commit writes the plan's files whose bytes change and removes the pages
-// of seeds that are gone. Every file is written in a staging folder inside
-// the root first, and renamed into place only when all are written. If a
-// rename or removal fails, Commit puts back what it changed and returns
-// the error. A plan is committed once.
+// Commit puts the plan's staged files in place, by renaming, and removes
+// the pages of seeds that are gone. If a rename or removal fails, Commit
+// puts back what it changed and returns the error. A plan is committed
+// once.
 func (p *Plan) Commit() (err error) {
 	if p.committed {
 		return errors.New("convert: plan committed twice")
 	}
 	p.committed = true
-	if len(p.changes)+len(p.removes) == 0 {
-		return nil
-	}
-	stage, err := os.MkdirTemp(p.root, ".convert-stage-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(stage)
-	dirs := map[string]bool{}
-	for _, c := range p.changes {
-		dirs[filepath.Dir(filepath.FromSlash(c.rel))] = true
-	}
-	for dir := range dirs {
-		if err := os.MkdirAll(filepath.Join(stage, dir), 0o755); err != nil {
-			return err
-		}
-	}
-	// The pages are rendered in parallel and created one at a time: files
-	// created in one folder at once wait for each other in the kernel.
-	errs := make([]error, len(p.changes))
-	var creating sync.Mutex
-	forEach(len(p.changes), func(i int) {
-		data, err := p.changes[i].bytes()
-		if err == nil {
-			creating.Lock()
-			err = os.WriteFile(filepath.Join(stage, filepath.FromSlash(p.changes[i].rel)), data, 0o644)
-			creating.Unlock()
-		}
-		errs[i] = err
-	})
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
+	defer p.Discard()
 	defer func() {
 		if err != nil {
 			err = errors.Join(err, p.Rollback())
 		}
 	}()
-	for dir := range dirs {
+	for dir := range p.dirs {
 		if _, err := os.Stat(filepath.Join(p.root, dir)); errors.Is(err, fs.ErrNotExist) {
 			p.undo = append(p.undo, change{rel: filepath.ToSlash(dir), dir: true})
 		}
@@ -101,10 +88,10 @@ func (p *Plan) Commit() (err error) {
 		}
 	}
 	for _, c := range p.changes {
-		if err := p.save(c.rel); err != nil {
+		if err := p.save(c); err != nil {
 			return err
 		}
-		if err := os.Rename(filepath.Join(stage, filepath.FromSlash(c.rel)), p.path(c.rel)); err != nil {
+		if err := os.Rename(filepath.Join(p.stage, filepath.FromSlash(c)), p.path(c)); err != nil {
 			return err
 		}
 	}

@@ -59,10 +59,14 @@ func TestAddresses(t *testing.T) {
 	for _, id := range []string{"v", "v_", "w%", "x y#", "ж_Ђорђе"} {
 		write(id+".txt", addressSeed("6. март 2016", id))
 	}
-	res, err := convert.Run(root)
+	plan, err := convert.Prepare(root, convert.KeepDocs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := plan.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	res := plan.Result()
 	slugs := map[string]string{}
 	for _, d := range res.Docs {
 		slugs[d.ID] = d.Slug

@@ -22,23 +22,23 @@ func AppendEscape(dst []byte, s string) []byte {
 	trail := trailingHashes(s)
 	digits := leadingDigits(s)
 	var prev rune // the previous rune of s; 0 at the start
+	from := 0     // the start of the text not yet appended
 	for i, r := range s {
-		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-		if needsEscape(s, i, r, prev, next, digits, trail) {
-			dst = append(dst, '\\')
+		if needsEscape(s, i, r, prev, digits, trail) {
+			dst = append(append(dst, s[from:i]...), '\\')
+			from = i
 		}
-		dst = utf8.AppendRune(dst, r)
 		prev = r
 	}
-	return dst
+	return append(dst, s[from:]...)
 }
 
 // needsEscape reports whether the rune r at byte offset i of s must be
-// written with a backslash in front. prev and next are its neighbours in s
-// (0 and utf8.RuneError at the ends), digits is the length of the run of
+// written with a backslash in front. prev is the rune before it (0 at the
+// start), digits is the length of the run of
 // ASCII digits s starts with, and trail is the byte offset where the run of
 // '#' that s ends with begins (len(s) if none).
-func needsEscape(s string, i int, r, prev, next rune, digits, trail int) bool {
+func needsEscape(s string, i int, r, prev rune, digits, trail int) bool {
 	switch r {
 	case '\\', // escapes, and a hard line break at the end of a line
 		'`',      // code spans, fenced code blocks
@@ -53,6 +53,7 @@ func needsEscape(s string, i int, r, prev, next rune, digits, trail int) bool {
 		// Emphasis; an underscore between two letters or digits can neither open
 		// nor close emphasis (CommonMark's flanking rules), so snake_case and
 		// 1_000 stay readable.
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
 		return !(isWordRune(prev) && isWordRune(next))
 	case '&':
 		// Entity and numeric character references: &amp; &#1234; &#x1F;.
@@ -72,7 +73,7 @@ func needsEscape(s string, i int, r, prev, next rune, digits, trail int) bool {
 	case '.', ')':
 		// "1." or "2015)" at the start of a line opens an ordered list when
 		// followed by a space or the end of the line.
-		return digits > 0 && i == digits && (next == ' ' || next == utf8.RuneError && i+1 == len(s))
+		return digits > 0 && i == digits && (i+1 == len(s) || s[i+1] == ' ')
 	}
 	return false
 }

@@ -251,7 +251,7 @@ func ResolveBaseURL(root, override string) (string, error) {
 // conversion changed, which Build calls when a later step fails. This is
 // the one place that converts.
 func convertContent(root string) (*convert.Result, func() error, error) {
-	plan, err := convert.Prepare(root)
+	plan, err := convert.Prepare(root, convert.KeepDocs)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,7 +1,6 @@
 package seedparse
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,20 +12,14 @@ type line struct {
 	text string
 }
 
-// bookmark matches the markers Word leaves for bookmarks when it saves as
-// plain text, e.g. "[bookmark: _GoBack]".
-var bookmark = regexp.MustCompile(`\[bookmark: [^\]\n]*\]`)
-
 // splitLines splits text into cleaned lines, dropping the ones left empty,
 // and checks that text is UTF-8: bad is the offset of its first invalid
 // byte, or -1 when it has none (and then out is nil).
 func splitLines(text string) (out []line, bad int) {
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size == 1 {
+	for i, r := range text {
+		if r == utf8.RuneError && !strings.HasPrefix(text[i:], "\uFFFD") { // not U+FFFD itself: a byte that is not UTF-8
 			return nil, i
 		}
-		i += size
 	}
 	for n, s := range strings.Split(text, "\n") {
 		if s = clean(s); s != "" {
@@ -41,22 +34,26 @@ func splitLines(text string) (out []line, bad int) {
 // spaces, every run of white space becomes one space, and the line is
 // trimmed at both ends.
 func clean(s string) string {
-	s = bookmark.ReplaceAllString(s, " ")
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if isBlank(r) {
-			space = true
-			continue
+	return strings.Join(strings.FieldsFunc(withoutBookmarks(s), isBlank), " ")
+}
+
+// withoutBookmarks returns the line s with each of the markers Word leaves
+// for bookmarks when it saves as plain text, e.g. "[bookmark: _GoBack]",
+// replaced by a space.
+func withoutBookmarks(s string) string {
+	for i := 0; ; {
+		start := strings.Index(s[i:], "[bookmark: ")
+		if start < 0 {
+			return s
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		start += i
+		end := strings.IndexByte(s[start:], ']')
+		if end < 0 {
+			return s
 		}
-		space = false
-		b.WriteRune(r)
+		s = s[:start] + " " + s[start+end+1:]
+		i = start + 1
 	}
-	return b.String()
 }
 
 // isBlank reports whether r is white space or a control character. The

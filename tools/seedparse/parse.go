@@ -287,13 +287,27 @@ func isHeadingText(s string) bool {
 	return len(strings.Fields(s)) <= 12
 }
 
-// footnoteMarks matches the footnote markers that may end a line: "[2]",
-// "[*]" or superscript digits.
-var footnoteMarks = regexp.MustCompile(`(\[(\d{1,3}|\*{1,3})\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$`)
-
-// trimNotes returns s without the footnote markers at its end.
+// trimNotes returns s without the footnote markers at its end: "[2]",
+// "[*]" (one to three digits or stars in brackets) and superscript
+// digits, any number of them.
 func trimNotes(s string) string {
-	return footnoteMarks.ReplaceAllString(s, "")
+	for {
+		r, size := utf8.DecodeLastRuneInString(s)
+		open := strings.LastIndexByte(s, '[')
+		switch {
+		case strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r):
+			s = s[:len(s)-size]
+		case r == ']' && open >= 0 && isNoteMark(s[open+1:len(s)-1]):
+			s = s[:open]
+		default:
+			return s
+		}
+	}
+}
+
+// isNoteMark reports whether s is one to three digits or one to three stars.
+func isNoteMark(s string) bool {
+	return len(s) >= 1 && len(s) <= 3 && (strings.Trim(s, "0123456789") == "" || strings.Trim(s, "*") == "")
 }
 
 // startsWithMonth reports whether s starts with a month's name, as the

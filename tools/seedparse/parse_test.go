@@ -312,6 +312,9 @@ func documentText(doc *document.Document) string {
 	return strings.Join(parts, " ")
 }
 
+// bookmark matches Word's bookmark markers, e.g. "[bookmark: _GoBack]".
+var bookmark = regexp.MustCompile(`\[bookmark: [^\]\n]*\]`)
+
 // seedWords returns the words of a seed without its debris: a byte order
 // mark, bookmarks, and control characters, which count as white space.
 func seedWords(data []byte) []string {

@@ -217,11 +217,6 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// anchor matches what a translation must carry over from the original's
-// matching block: numbers (days, years, article numbers) and words in
-// Latin script, of which all-capital ones (acronyms such as DCAF) count.
-var anchor = regexp.MustCompile(`[0-9]+|[A-Za-z]+`)
-
 // cyrillic reports whether the text of doc has more Cyrillic letters than
 // others: then its Latin acronyms (DCAF) are names that a translation
 // keeps; in a Latin-script original they are Serbian acronyms (OEBS) that
@@ -247,15 +242,40 @@ func cyrillic(doc *document.Document) bool {
 	return n > 0
 }
 
-// anchors returns the numbers of s, and its Latin acronyms if acronyms.
+// anchors returns what a translation must carry over from the original's
+// matching block: the numbers of s (days, years, article numbers), and, if
+// acronyms, its Latin acronyms (words of two or more ASCII capitals, such
+// as DCAF).
 func anchors(s string, acronyms bool) []string {
 	var out []string
-	for _, a := range anchor.FindAllString(s, -1) {
-		if a[0] >= '0' && a[0] <= '9' || acronyms && len(a) >= 2 && strings.ToUpper(a) == a {
-			out = append(out, a)
+	for i := 0; i < len(s); {
+		j := i + 1
+		for j < len(s) && asciiClass(s[j]) == asciiClass(s[i]) {
+			j++
 		}
+		switch a := s[i:j]; asciiClass(s[i]) {
+		case 'd':
+			out = append(out, a)
+		case 'l':
+			if acronyms && len(a) >= 2 && strings.ToUpper(a) == a {
+				out = append(out, a)
+			}
+		}
+		i = j
 	}
 	return out
+}
+
+// asciiClass returns 'd' for an ASCII digit, 'l' for an ASCII letter and 0
+// for any other byte (a byte of a multi-byte letter too).
+func asciiClass(b byte) byte {
+	switch {
+	case '0' <= b && b <= '9':
+		return 'd'
+	case 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z':
+		return 'l'
+	}
+	return 0
 }
 
 // sameAnchors returns an error when tr, the text of what (e.g. "block 4 (a
@@ -452,7 +472,7 @@ func inlineText(n ast.Node, src []byte) (string, error) {
 // and its HTML writer resolves them; unescaping that HTML gives the text.
 func textValue(seg []byte) string {
 	var esc bytes.Buffer
-	w := bufio.NewWriter(&esc)
+	w := bufio.NewWriterSize(&esc, len(seg)+16) // any size will do: most segments are short
 	html.DefaultWriter.Write(w, seg)
 	w.Flush()
 	return stdhtml.UnescapeString(esc.String())
