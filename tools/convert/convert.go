@@ -269,12 +269,14 @@ func parse(root string, cfg *config, s seeds.Seed) (*job, error) {
 	j.baseSlug = pages.Slug(orig)
 	serbian, originalLang, warnings := serbianVersions(orig, script, cfg.DefaultLang, j.seed)
 	if md.Language != "" && md.Language != originalLang {
-		return nil, fmt.Errorf("seeds/%s%s: language = %q, but %s is written in the script of %q", s.id, meta.Suffix, md.Language, j.seed, originalLang)
+		return nil, fmt.Errorf("seeds/%s%s: language = %q, but %s is written in the script of %q", s.ID, meta.Suffix, md.Language, j.seed, originalLang)
 	}
 	j.warnings = append(scriptWarnings, warnings...)
 	base := pages.Version{OriginalLang: originalLang, SourceFile: j.seed, Terms: pages.TermsOf(orig)}
 	var errs []error
-	for _, lang := range cfg.Languages {
+	// The original first, then the others in config.toml's order.
+	langs := slices.Insert(slices.DeleteFunc(slices.Clone(cfg.Languages), func(l string) bool { return l == originalLang }), 0, originalLang)
+	for _, lang := range langs {
 		v := Version{Version: base}
 		v.Lang = lang
 		switch file := s.Trans[lang]; {
@@ -296,11 +298,6 @@ func parse(root string, cfg *config, s seeds.Seed) (*job, error) {
 		}
 		v.Version = withMeta(v.Version, md)
 		j.doc.Versions = append(j.doc.Versions, v)
-	}
-	// The original first, then the others in config.toml's order.
-	if i := slices.IndexFunc(j.doc.Versions, func(v Version) bool { return v.Lang == originalLang }); i > 0 {
-		first := j.doc.Versions[i]
-		j.doc.Versions = slices.Insert(slices.Delete(j.doc.Versions, i, i+1), 0, first)
 	}
 	return j, errors.Join(errs...)
 }

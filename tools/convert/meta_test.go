@@ -94,11 +94,11 @@ func TestMetaInFrontMatter(t *testing.T) {
 func TestStatedScript(t *testing.T) {
 	root := newRoot(t, map[string]string{"seeds/a.txt": seedA, "seeds/a.en.md": seedAen,
 		"seeds/a.meta.toml": "script = \"Cyrl\"\nlanguage = \"sr\"\n"})
-	res, err := Run(root)
+	docs, err := Documents(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Docs[0].Versions[0]; got.Lang != "sr" || got.Transliterated {
+	if got := docs[0].Versions[0]; got.Lang != "sr" || got.Transliterated {
 		t.Errorf("first version %s (transliterated %v), want the Cyrillic original", got.Lang, got.Transliterated)
 	}
 }
