@@ -112,7 +112,7 @@ func runsTable(points []*Point) (t table) {
 			if b != Pipeline {
 				continue
 			}
-			for _, step := range []string{publish.StepConvert, publish.StepHugo, publish.StepFiles, publish.StepZip, publish.StepReplace} {
+			for _, step := range []string{publish.StepConvert, publish.StepHugo, publish.StepSearch, publish.StepFiles, publish.StepZip, publish.StepReplace} {
 				if ss := p.Steps[step]; len(ss) > 0 {
 					add("· "+step, ss)
 					// Only the wall time is known of a step.

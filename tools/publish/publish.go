@@ -68,7 +68,8 @@ type Options struct {
 const (
 	StepConvert = "convert" // seeds/ into content/ and i18n/
 	StepHugo    = "hugo"    // Hugo's build of the site
-	StepFiles   = "files"   // the files the Go tool writes into the site
+	StepSearch  = "search"  // the search index, written into the site
+	StepFiles   = "files"   // citations, data and e-books, written into the site
 	StepZip     = "zip"     // the offline copy
 	StepReplace = "replace" // the new site in the old one's place, the old one removed
 )
@@ -173,6 +174,8 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	if err := search.WriteSite(o.Root, staging, docs); err != nil {
 		return nil, err
 	}
+	step(StepSearch, t0)
+	t0 = time.Now()
 	if err := writeTakeaway(o.Root, staging, o.BaseURL, docs); err != nil {
 		return nil, err
 	}
