@@ -143,8 +143,8 @@ func TestBuildWithoutPublic(t *testing.T) {
 	for _, s := range sum.Steps {
 		names = append(names, s.Name)
 	}
-	if got := strings.Join(names, " "); got != "hugo files zip replace" {
-		t.Errorf("steps %q, want hugo files zip replace", got)
+	if got := strings.Join(names, " "); got != "hugo search files zip replace" {
+		t.Errorf("steps %q, want hugo search files zip replace", got)
 	}
 	noStaging(t, filepath.Dir(public))
 }
