@@ -71,6 +71,7 @@ func TestLatinOriginal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkArticleScript(t, s)
 
 	seed, err := seedparse.Parse("seeds/"+id+".txt", []byte(latin))
 	if err != nil {
@@ -182,5 +183,55 @@ func writeFile(t *testing.T, path string, data []byte) {
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestArticleScript: every document page's article is in the script its
+// lang says. A word with letters of the other Serbian script is allowed
+// only as the seed writes it (DCAF in Cyrillic text): on a Cyrillic page
+// a word with Latin letters must be a word of the seed, on a Latin page a
+// word with Cyrillic letters too. (TestLatinOriginal does the same on a
+// site whose seed is written in Latin.)
+func TestArticleScript(t *testing.T) {
+	needDocuments(t)
+	checkArticleScript(t, built)
+}
+
+// checkArticleScript is TestArticleScript on the site s.
+func checkArticleScript(t *testing.T, s *site) {
+	t.Helper()
+	seedWords := map[string]map[string]bool{} // seed file → its words
+	for _, d := range s.docs {
+		seed := filepath.Join(s.root, "seeds", d.fm.Params.Source)
+		if seedWords[seed] == nil {
+			data, err := os.ReadFile(seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seedWords[seed] = map[string]bool{}
+			for _, w := range strings.FieldsFunc(string(data), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				seedWords[seed][w] = true
+			}
+		}
+		p := s.page(t, s.pageFile(d))
+		article := first(p.doc, tag("article"))
+		if article == nil {
+			t.Fatalf("%s: no article", p.file)
+		}
+		locale := s.langOf(p.file).Locale
+		other := unicode.Latin // the script a Cyrillic page may show only as the seed writes it
+		if !strings.Contains(locale, "Cyrl") {
+			if !strings.Contains(locale, "Latn") {
+				continue // a translation into another language: TestLanguages
+			}
+			other = unicode.Cyrillic
+		}
+		for _, w := range words(article, notDocumentText) {
+			for _, part := range strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				if strings.ContainsFunc(part, func(r rune) bool { return unicode.Is(other, r) }) && !seedWords[seed][part] {
+					t.Errorf("%s (%s): %q is in the other script and not so in %s", p.file, locale, part, d.fm.Params.Source)
+				}
+			}
+		}
 	}
 }
