@@ -18,8 +18,9 @@ var update = flag.Bool("update", false, "rewrite the expected pages in testdata/
 // TestGolden converts each testdata/golden/*.txtar case and compares the
 // pages with the ones the case holds. A case's inputs are its files under
 // seeds/ and i18n/, and config.toml (the repository's when the case has
-// none); everything under content/ and the file "warnings" are expected
-// outputs, rewritten by go test -update. See testdata/README.
+// none); everything under content/ and the files "warnings" and "error"
+// (the message of a case the converter refuses) are expected outputs,
+// rewritten by go test -update. See testdata/README.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/golden/*.txtar")
 	if len(files) < 10 {
@@ -40,13 +41,24 @@ func TestGolden(t *testing.T) {
 					inputs = append(inputs, f)
 				}
 			}
+			got := []txtar.File{}
 			p, err := Prepare(root)
 			if err != nil {
-				t.Fatalf("Prepare: %v", err)
+				// A case whose input is refused expects the message, in
+				// the file "error", and no page.
+				got = append(got, txtar.File{Name: "error", Data: []byte(err.Error() + "\n")})
+				if *update {
+					ar.Files = append(inputs, got...)
+					if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				compareFiles(t, got, want)
+				return
 			}
 			defer p.Discard()
 			res := p.Result()
-			got := []txtar.File{}
 			for _, rel := range p.changes {
 				data, err := os.ReadFile(filepath.Join(p.stage, rel))
 				if err != nil {
@@ -97,7 +109,7 @@ func goldenRoot(t *testing.T, file string) string {
 }
 
 func isOutput(name string) bool {
-	return strings.HasPrefix(name, "content/") || name == "warnings" || name == "i18n/sr-latn.toml"
+	return strings.HasPrefix(name, "content/") || name == "warnings" || name == "error" || name == "i18n/sr-latn.toml"
 }
 
 func compareFiles(t *testing.T, got, want []txtar.File) {
