@@ -37,7 +37,7 @@ func resolvesTo(p *page, ref, want string) bool {
 // TestPageStructure: every page has a title, a description, a strict
 // Content-Security-Policy with its CSS inline (checkInline), one h1, the
 // landmarks, a skip link to the main content, a canonical link (or, on 404
-// pages, noindex), OpenGraph and Twitter tags, and JSON-LD in its language.
+// pages, no canonical link), OpenGraph and Twitter tags, and JSON-LD in its language.
 func TestPageStructure(t *testing.T) {
 	for _, file := range built.htmlFiles(t) {
 		p := built.page(t, file)
@@ -67,8 +67,14 @@ func TestPageStructure(t *testing.T) {
 		}
 
 		if p.is404() {
-			if r, _ := meta(p, "robots"); !strings.Contains(r, "noindex") {
-				errorf("a 404 page without noindex")
+			// Served with the status 404 at any address the host does not
+			// know: no canonical address, and no noindex, which the status
+			// makes needless (and Lighthouse counts against the page).
+			if first(p.doc, func(n *html.Node) bool { return n.Data == "link" && hasToken(n, "rel", "canonical") }) != nil {
+				errorf("a 404 page with a canonical link")
+			}
+			if r, _ := meta(p, "robots"); r != "" {
+				errorf("a 404 page with robots %q", r)
 			}
 		} else {
 			canonical := first(p.doc, func(n *html.Node) bool { return n.Data == "link" && hasToken(n, "rel", "canonical") })

@@ -31,9 +31,9 @@
 // # Targets (issue 15)
 //
 // 100 in all four categories on every page kind, and the document page's
-// LCP at most 1.10 times the trivial page's. The 404 page cannot score 100
-// for SEO, by design: it asks not to be indexed (noindex), which
-// Lighthouse's SEO audit is-crawlable counts against it.
+// LCP at most 1.10 times the trivial page's. (The 404 page carries no
+// noindex, which Lighthouse's SEO audit is-crawlable would count against
+// it: the host's status 404 keeps it out of indexes.)
 package main
 
 import (
