@@ -2,18 +2,13 @@ package e2e
 
 import (
 	"cmp"
-	"context"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/regionaldialogue/site/tools/convert"
-	"github.com/regionaldialogue/site/tools/hugo"
-	"github.com/regionaldialogue/site/tools/internal/sitecopy"
 	"github.com/regionaldialogue/site/tools/internal/worddiff"
 	"golang.org/x/net/html"
 )
@@ -252,16 +247,7 @@ func TestCompareFixtureLanguage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a site with Hugo")
 	}
-	dir := t.TempDir()
-	root := filepath.Join(dir, "site")
-	for _, f := range sitecopy.Sources {
-		if f == "content" {
-			continue
-		}
-		if err := sitecopy.CopyTree(filepath.Join(built.root, f), filepath.Join(root, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, root := siteCopy(t, true)
 	config, err := os.ReadFile(filepath.Join(root, "config.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -297,19 +283,7 @@ func TestCompareFixtureLanguage(t *testing.T) {
 	}
 	writeTestFile(t, filepath.Join(root, "seeds", "001_untranslated.txt"), []byte(strings.Replace(string(seed), "2015", "2016", -1)))
 
-	if _, err := convert.Run(root); err != nil {
-		t.Fatal(err)
-	}
-	public := filepath.Join(dir, "public")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	if err := hugo.Build(ctx, hugo.Options{Source: root, Destination: public, BaseURL: testBaseURL, Strict: true}); err != nil {
-		t.Fatal(err)
-	}
-	fixture, err := loadSite(root, public)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fixture := buildCopy(t, dir, root)
 	checkCompare(t, fixture)
 
 	columns := map[int]int{} // number of columns: number of parallel views
@@ -326,7 +300,7 @@ func TestCompareFixtureLanguage(t *testing.T) {
 	if want := map[int]int{4: 4, 2: 2}; !maps.Equal(columns, want) {
 		t.Errorf("parallel views by number of columns: %v, want %v", columns, want)
 	}
-	if _, err := os.Stat(filepath.Join(public, "fr", "documents")); err != nil {
+	if _, err := os.Stat(filepath.Join(fixture.public, "fr", "documents")); err != nil {
 		t.Error(err)
 	}
 }

@@ -2,18 +2,13 @@ package e2e
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/regionaldialogue/site/tools/convert"
-	"github.com/regionaldialogue/site/tools/hugo"
-	"github.com/regionaldialogue/site/tools/internal/sitecopy"
 	"github.com/regionaldialogue/site/tools/internal/synth"
 	"golang.org/x/net/html"
 )
@@ -39,16 +34,7 @@ func TestArchive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a site of synthetic documents with Hugo")
 	}
-	dir := t.TempDir()
-	root := filepath.Join(dir, "site")
-	for _, f := range sitecopy.Sources {
-		if f == "content" || f == "seeds" {
-			continue
-		}
-		if err := sitecopy.CopyTree(filepath.Join(built.root, f), filepath.Join(root, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, root := siteCopy(t, false)
 	seeds := filepath.Join(root, "seeds")
 	if err := os.MkdirAll(seeds, 0o755); err != nil {
 		t.Fatal(err)
@@ -56,19 +42,7 @@ func TestArchive(t *testing.T) {
 	if err := synth.Write(seeds, archiveSeeds); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := convert.Run(root); err != nil {
-		t.Fatal(err)
-	}
-	public := filepath.Join(dir, "public")
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	if err := hugo.Build(ctx, hugo.Options{Source: root, Destination: public, BaseURL: testBaseURL, Strict: true}); err != nil {
-		t.Fatal(err)
-	}
-	archive, err := loadSite(root, public)
-	if err != nil {
-		t.Fatal(err)
-	}
+	archive := buildCopy(t, dir, root)
 	if len(archive.docs) < 2*archiveSeeds {
 		t.Fatalf("%d document pages from %d seeds", len(archive.docs), archiveSeeds)
 	}

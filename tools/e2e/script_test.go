@@ -1,18 +1,14 @@
 package e2e
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/regionaldialogue/site/tools/convert"
 	docmodel "github.com/regionaldialogue/site/tools/document"
-	"github.com/regionaldialogue/site/tools/hugo"
-	"github.com/regionaldialogue/site/tools/internal/sitecopy"
 	"github.com/regionaldialogue/site/tools/internal/worddiff"
 	"github.com/regionaldialogue/site/tools/seedparse"
 	"github.com/regionaldialogue/site/tools/translit"
@@ -35,16 +31,7 @@ func TestLatinOriginal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a site with Hugo")
 	}
-	dir := t.TempDir()
-	root := filepath.Join(dir, "site")
-	for _, f := range sitecopy.Sources {
-		if f == "content" || f == "seeds" {
-			continue
-		}
-		if err := sitecopy.CopyTree(filepath.Join(built.root, f), filepath.Join(root, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, root := siteCopy(t, false)
 	const id = "000_1dc8ae94338e037f"
 	cyr, err := os.ReadFile(filepath.Join(built.root, "seeds", id+".txt"))
 	if err != nil {
@@ -58,19 +45,7 @@ func TestLatinOriginal(t *testing.T) {
 	writeFile(t, filepath.Join(root, "seeds", id+".txt"), []byte(latin))
 	writeFile(t, filepath.Join(root, "seeds", id+".en.md"), en)
 
-	if _, err := convert.Run(root); err != nil {
-		t.Fatal(err)
-	}
-	public := filepath.Join(dir, "public")
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	if err := hugo.Build(ctx, hugo.Options{Source: root, Destination: public, BaseURL: testBaseURL, Strict: true}); err != nil {
-		t.Fatal(err)
-	}
-	s, err := loadSite(root, public)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := buildCopy(t, dir, root)
 	checkArticleScript(t, s)
 
 	seed, err := seedparse.Parse("seeds/"+id+".txt", []byte(latin))
@@ -174,16 +149,6 @@ func docWords(doc *docmodel.Document) []string {
 		}
 	}
 	return w
-}
-
-func writeFile(t *testing.T, path string, data []byte) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestArticleScript: every document page's article is in the script its

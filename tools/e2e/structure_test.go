@@ -1,20 +1,14 @@
 package e2e
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"
-
-	"github.com/regionaldialogue/site/tools/convert"
-	"github.com/regionaldialogue/site/tools/hugo"
-	"github.com/regionaldialogue/site/tools/internal/sitecopy"
 )
 
 // TestStructure builds a site from the seed and translation of the golden
@@ -31,39 +25,13 @@ func TestStructure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	root := filepath.Join(dir, "site")
-	for _, f := range sitecopy.Sources {
-		if f == "content" || f == "seeds" {
-			continue
-		}
-		if err := sitecopy.CopyTree(filepath.Join(built.root, f), filepath.Join(root, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write := func(name string, data []byte) {
-		p := filepath.Join(root, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, root := siteCopy(t, false)
 	for _, f := range ar.Files {
 		if strings.HasPrefix(f.Name, "seeds/") {
-			write(f.Name, f.Data)
+			writeFile(t, filepath.Join(root, f.Name), f.Data)
 		}
 	}
-	if _, err := convert.Run(root); err != nil {
-		t.Fatal(err)
-	}
-	public := filepath.Join(dir, "public")
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	if err := hugo.Build(ctx, hugo.Options{Source: root, Destination: public, BaseURL: testBaseURL, Strict: true}); err != nil {
-		t.Fatal(err)
-	}
+	public := buildCopy(t, dir, root).public
 
 	for _, lang := range []string{"sr", "sr-latn", "en"} {
 		file := filepath.Join(public, built.prefix(lang), "documents", "2016-03-03-skoplje-zakljucci", "index.html")
