@@ -171,12 +171,16 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	// data, e-books) are written here, into staging, so that the offline
 	// copy includes them.
 	t0 = time.Now()
-	if err := search.WriteSite(o.Root, staging, docs); err != nil {
+	site, err := takeaway.LoadSite(o.Root, o.BaseURL) // the languages' roots, locales and strings
+	if err != nil {
+		return nil, err
+	}
+	if err := search.WriteSite(staging, site.Prefix, docs); err != nil {
 		return nil, err
 	}
 	step(StepSearch, t0)
 	t0 = time.Now()
-	if err := writeTakeaway(o.Root, staging, o.BaseURL, docs); err != nil {
+	if err := takeaway.Write(staging, site, docs); err != nil {
 		return nil, err
 	}
 	step(StepFiles, t0)
@@ -217,16 +221,6 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
 	sum.Elapsed = time.Since(start)
 	return sum, nil
-}
-
-// writeTakeaway writes the citations, the documents as data and the
-// e-books into the site Hugo built at public (package takeaway).
-func writeTakeaway(root, public, baseURL string, docs []convert.Doc) error {
-	site, err := takeaway.LoadSite(root, baseURL)
-	if err != nil {
-		return err
-	}
-	return takeaway.Write(public, site, docs)
 }
 
 // ResolveBaseURL returns the site's address: override when it is not

@@ -13,8 +13,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/document"
 )
@@ -29,41 +27,19 @@ const Dir = "search"
 const KeyLen = 3
 
 // WriteSite writes the index of docs into the built site at site for every
-// language of the Hugo project at root (its config.toml says which
-// language lives at the site's root and which under /<lang>/).
-func WriteSite(root, site string, docs []convert.Doc) error {
-	data, err := os.ReadFile(filepath.Join(root, "config.toml"))
-	if err != nil {
-		return err
-	}
-	var cfg struct {
-		DefaultContentLanguage         string `toml:"defaultContentLanguage"`
-		DefaultContentLanguageInSubdir bool   `toml:"defaultContentLanguageInSubdir"`
-	}
-	if err := toml.Unmarshal(data, &cfg); err != nil {
-		return fmt.Errorf("config.toml: %w", err)
-	}
-	def := cmpOr(cfg.DefaultContentLanguage, "en")
+// language, each into the search/ folder under that language's root;
+// prefix(lang) is the root's path under site ("" or "<lang>/").
+func WriteSite(site string, prefix func(lang string) string, docs []convert.Doc) error {
 	langs := Languages(docs)
 	// One language's index a goroutine: they share nothing.
 	errs := make([]error, len(langs))
 	var wg sync.WaitGroup
 	for i, lang := range langs {
-		dir := filepath.Join(site, lang, Dir)
-		if lang == def && !cfg.DefaultContentLanguageInSubdir {
-			dir = filepath.Join(site, Dir)
-		}
+		dir := filepath.Join(site, filepath.FromSlash(prefix(lang)), Dir)
 		wg.Go(func() { errs[i] = Write(dir, Build(docs, lang)) })
 	}
 	wg.Wait()
 	return errors.Join(errs...)
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // Languages returns the language keys of docs' versions, sorted.

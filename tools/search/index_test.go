@@ -58,16 +58,21 @@ func TestFiles(t *testing.T) {
 	}
 }
 
-// TestWriteSite checks where the index goes: the default language at the
-// site's root, the others under their key, and that a second write
-// leaves the same files.
+// TestWriteSite checks where the index goes: under each language's root
+// (the default language's at the site's root, the others under their
+// key), and that a second write leaves the same files.
 func TestWriteSite(t *testing.T) {
-	root, site := t.TempDir(), t.TempDir()
-	os.WriteFile(filepath.Join(root, "config.toml"), []byte("defaultContentLanguage = \"sr\"\n"), 0o644)
+	site := t.TempDir()
+	prefix := func(lang string) string {
+		if lang == "sr" {
+			return ""
+		}
+		return lang + "/"
+	}
 	docs := testDocs()
 	docs[0].Versions = append(docs[0].Versions, convert.Version{Version: pages.Version{Lang: "en"}, Doc: docs[0].Versions[0].Doc})
 	for range 2 {
-		if err := WriteSite(root, site, docs); err != nil {
+		if err := WriteSite(site, prefix, docs); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -21,6 +21,7 @@ package takeaway
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"net/url"
 	"os"
@@ -68,11 +69,11 @@ func LoadSite(root, baseURL string) (*Site, error) {
 	if err := toml.Unmarshal(data, &cfg); err != nil {
 		return nil, fmt.Errorf("config.toml: %w", err)
 	}
-	s := &Site{DefaultLang: cmp(cfg.DefaultLang, "en"), InSubdir: cfg.InSubdir,
+	s := &Site{DefaultLang: cmp.Or(strings.ToLower(cfg.DefaultLang), "en"), InSubdir: cfg.InSubdir,
 		Locales: map[string]string{}, Strings: map[string]map[string]string{}}
 	for k, l := range cfg.Languages {
 		k = strings.ToLower(k)
-		s.Locales[k] = cmp(l.Locale, k)
+		s.Locales[k] = cmp.Or(l.Locale, k)
 		raw := map[string]any{}
 		if data, err := os.ReadFile(filepath.Join(root, "i18n", k+".toml")); err == nil {
 			if err := toml.Unmarshal(data, &raw); err != nil {
@@ -96,13 +97,6 @@ func LoadSite(root, baseURL string) (*Site, error) {
 		s.Base = u
 	}
 	return s, nil
-}
-
-func cmp(s, dflt string) string {
-	if s == "" {
-		return dflt
-	}
-	return s
 }
 
 // T returns the interface string key in the language lang.
