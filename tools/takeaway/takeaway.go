@@ -22,12 +22,17 @@ package takeaway
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -167,18 +172,30 @@ func (s *Site) Dates(lang string, start, end document.Date) string {
 	return fmt.Sprintf(s.T(lang, "dateDay"), start.Day, month(start), start.Year)
 }
 
-// Write writes every document's files into public, the folder Hugo built.
+// Write writes every document's files into public, the folder Hugo built
+// (or builds: Write touches no file Hugo makes). Documents are written
+// in parallel, one per processor at a time; each file's bytes depend on
+// its document alone.
 func Write(public string, site *Site, docs []convert.Doc) error {
-	for i := range docs {
-		if err := writeDoc(public, site, &docs[i]); err != nil {
-			return err
-		}
+	errs := make([]error, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
+				errs[i] = writeDoc(public, site, &docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	data, err := docdata.Marshal(Catalogue(site, docs))
 	if err != nil {
 		return err
 	}
-	return writeFile(public, CataloguePath, data)
+	return writeFiles(public, path.Dir(CataloguePath), map[string][]byte{path.Base(CataloguePath): data})
 }
 
 func writeDoc(public string, site *Site, d *convert.Doc) error {
@@ -189,31 +206,38 @@ func writeDoc(public string, site *Site, d *convert.Doc) error {
 		if i == 0 {
 			orig = w
 		}
-		files := map[string][]byte{".bib": cite.BibTeX(w), ".ris": cite.RIS(w), ".json": cite.CSL(w)}
 		var book bytes.Buffer
 		if err := epub.Write(&book, Book(site, d, v)); err != nil {
 			return err
 		}
-		files[".epub"] = book.Bytes()
-		for ext, data := range files {
-			if err := writeFile(public, site.FilePath(v.Lang, d.Slug, ext), data); err != nil {
-				return err
-			}
+		files := map[string][]byte{}
+		for ext, data := range map[string][]byte{".bib": cite.BibTeX(w), ".ris": cite.RIS(w), ".json": cite.CSL(w), ".epub": book.Bytes()} {
+			files[path.Base(site.FilePath(v.Lang, d.Slug, ext))] = data
+		}
+		if err := writeFiles(public, site.PagePath(v.Lang, d.Slug), files); err != nil {
+			return err
 		}
 	}
 	data, err := docdata.Marshal(Data(site, d))
 	if err != nil {
 		return err
 	}
-	return writeFile(public, DataPath(d.Slug), data)
+	return writeFiles(public, path.Dir(DataPath(d.Slug)), map[string][]byte{path.Base(DataPath(d.Slug)): data})
 }
 
-func writeFile(public, p string, data []byte) error {
-	name := filepath.Join(public, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+// writeFiles writes files (name → bytes) into the folder dir, a slash
+// path under public, making the folder first if need be.
+func writeFiles(public, dir string, files map[string][]byte) error {
+	dir = filepath.Join(public, filepath.FromSlash(dir))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(name, data, 0o644)
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Work is the citation of version v of d; orig is the original's, nil
