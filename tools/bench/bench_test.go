@@ -62,7 +62,7 @@ func TestHugoBuildOf(t *testing.T) {
 		t.Errorf("env %q, want none", hb.Env)
 	}
 	args := strings.Join(hb.Args, " ")
-	for _, want := range []string{"--source " + src, "--destination " + hb.Destination, "--minify", "--cleanDestinationDir",
+	for _, want := range []string{"--source " + src, "--destination " + hb.Destination, "--minify",
 		"--baseURL /", "--config " + filepath.Join(src, "config.toml") + ","} {
 		if !strings.Contains(args, want) {
 			t.Errorf("args %q lack %q", args, want)

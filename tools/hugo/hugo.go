@@ -24,7 +24,10 @@ type Options struct {
 	// layouts/, i18n/ and static/. It may lie anywhere; Hugo itself runs
 	// from the Go module of the current directory, whose go.mod pins it.
 	Source string
-	// Destination is the folder Hugo writes to. Hugo creates it.
+	// Destination is the folder Hugo writes to. Hugo creates it, and
+	// leaves alone any file in it that it does not make (the site command
+	// writes its own files there while Hugo builds): give a new or empty
+	// folder.
 	Destination string
 	// BaseURL overrides config.toml's baseURL when not empty.
 	BaseURL string
@@ -40,7 +43,7 @@ type Options struct {
 // Args returns the hugo command-line arguments for o.
 func (o Options) Args() []string {
 	args := []string{"--source", o.Source, "--destination", o.Destination,
-		"--minify", "--cleanDestinationDir", "--noBuildLock", "--logLevel", "error"}
+		"--minify", "--noBuildLock", "--logLevel", "error"}
 	if o.BaseURL != "" {
 		args = append(args, "--baseURL", o.BaseURL)
 	}

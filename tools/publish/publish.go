@@ -15,11 +15,13 @@
 //
 // # What the Go tool writes
 //
-// Between Hugo's build and the ZIP, the files that are not HTML are
-// written from the document model the conversion holds, nothing parsed
-// again: each language's search index (package search) and every
-// document's citations, data and e-books (package takeaway). The offline
-// copy includes them.
+// While Hugo builds, the files that are not HTML are written into the
+// same folder from the document model the conversion holds, nothing
+// parsed again: each language's search index (package search) and every
+// document's citations, data and e-books (package takeaway). They need
+// nothing Hugo makes, and Hugo leaves the files it did not make alone, so
+// the two share the machine's processors instead of taking turns. The
+// offline copy, packed when both are done, includes them.
 //
 // # All or nothing
 //
@@ -68,13 +70,14 @@ type Options struct {
 const (
 	StepConvert = "convert" // seeds/ into content/ and i18n/
 	StepHugo    = "hugo"    // Hugo's build of the site
-	StepSearch  = "search"  // the search index, written into the site
-	StepFiles   = "files"   // citations, data and e-books, written into the site
+	StepSearch  = "search"  // the search index, written into the site while Hugo builds
+	StepFiles   = "files"   // citations, data and e-books, written into the site while Hugo builds
 	StepZip     = "zip"     // the offline copy
 	StepReplace = "replace" // the new site in the old one's place, the old one removed
 )
 
-// Step is how long one step of a build took.
+// Step is how long one step of a build took. StepSearch and StepFiles
+// run alongside StepHugo, the others one after another.
 type Step struct {
 	Name    string
 	Elapsed time.Duration
@@ -157,35 +160,37 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 		return nil, err
 	}
 
+	// Hugo builds the site while the Go tool writes its files into the
+	// same folder: they depend on the documents alone, not on what Hugo
+	// renders, and Hugo leaves every file it did not make in place (the
+	// folder is new, so nothing asks it to clean it).
+	hctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	hugoDone := make(chan error, 1)
+	var hugoStep Step
+	go func() {
+		t0 := time.Now()
+		err := hugo.Build(hctx, hugo.Options{
+			Source: o.Root, Destination: staging, BaseURL: o.BaseURL,
+			Params: map[string]any{"offlineZip": ZipPath},
+		})
+		hugoStep = Step{StepHugo, time.Since(t0)}
+		hugoDone <- err
+	}()
+	goSteps, err := writeFiles(o.Root, o.BaseURL, staging, docs)
+	if err != nil {
+		cancel() // no site without the Go tool's files: stop Hugo
+	}
+	if herr := <-hugoDone; err == nil {
+		err = herr
+	}
+	if err != nil {
+		return nil, err
+	}
+	sum.Steps = append(sum.Steps, hugoStep)
+	sum.Steps = append(sum.Steps, goSteps...)
+
 	t0 := time.Now()
-	err = hugo.Build(ctx, hugo.Options{
-		Source: o.Root, Destination: staging, BaseURL: o.BaseURL,
-		Params: map[string]any{"offlineZip": ZipPath},
-	})
-	if err != nil {
-		return nil, err
-	}
-	step(StepHugo, t0)
-
-	// The files the Go tool writes into the site (search index, citations,
-	// data, e-books) are written here, into staging, so that the offline
-	// copy includes them.
-	t0 = time.Now()
-	site, err := takeaway.LoadSite(o.Root, o.BaseURL) // the languages' roots, locales and strings
-	if err != nil {
-		return nil, err
-	}
-	if err := search.WriteSite(staging, site.Prefix, docs); err != nil {
-		return nil, err
-	}
-	step(StepSearch, t0)
-	t0 = time.Now()
-	if err := takeaway.Write(staging, site, docs); err != nil {
-		return nil, err
-	}
-	step(StepFiles, t0)
-
-	t0 = time.Now()
 	sum.ZipBytes, err = writeZip(staging, o.BaseURL)
 	if err != nil {
 		return nil, err
@@ -221,6 +226,26 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	sum.ZipPath = filepath.Join(o.Public, filepath.FromSlash(ZipPath))
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// writeFiles writes the files the Go tool adds to the site in dir (the
+// search index, then every document's citations, data and e-books) and
+// returns how long each took, as the steps StepSearch and StepFiles.
+func writeFiles(root, baseURL, dir string, docs []convert.Doc) ([]Step, error) {
+	t0 := time.Now()
+	site, err := takeaway.LoadSite(root, baseURL) // the languages' roots, locales and strings
+	if err != nil {
+		return nil, err
+	}
+	if err := search.WriteSite(dir, site.Prefix, docs); err != nil {
+		return nil, err
+	}
+	steps := []Step{{StepSearch, time.Since(t0)}}
+	t0 = time.Now()
+	if err := takeaway.Write(dir, site, docs); err != nil {
+		return nil, err
+	}
+	return append(steps, Step{StepFiles, time.Since(t0)}), nil
 }
 
 // ResolveBaseURL returns the site's address: override when it is not

@@ -150,7 +150,7 @@ func runBuild(ctx context.Context, stdout, stderr io.Writer) error {
 	for _, st := range sum.Steps {
 		steps = append(steps, fmt.Sprintf("%s %.3f s", st.Name, st.Elapsed.Seconds()))
 	}
-	fmt.Fprintf(stdout, "steps: %s\n", strings.Join(steps, ", "))
+	fmt.Fprintf(stdout, "steps: %s (search and files alongside hugo)\n", strings.Join(steps, ", "))
 	fmt.Fprintf(stdout, "done in %.1f s\n", sum.Elapsed.Seconds())
 	note, err := addressNote(".", *baseURL)
 	if note != "" {
