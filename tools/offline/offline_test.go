@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -120,12 +121,15 @@ func TestWrite(t *testing.T) {
 	}
 }
 
-// TestWriteRepeatable copies the same site several times: the same bytes.
+// TestWriteRepeatable copies the same site several times, with one, two
+// and eight processors packing the entries: the same bytes.
 func TestWriteRepeatable(t *testing.T) {
 	dir := t.TempDir()
 	writeSynthSite(t, dir, 300, 3000)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	var first []byte
-	for i := range 3 {
+	for i, procs := range []int{1, 2, 8} {
+		runtime.GOMAXPROCS(procs)
 		var buf bytes.Buffer
 		if _, err := Write(&buf, Options{Site: dir, BaseURL: "/", Folder: "copy"}); err != nil {
 			t.Fatal(err)
@@ -133,7 +137,7 @@ func TestWriteRepeatable(t *testing.T) {
 		if i == 0 {
 			first = buf.Bytes()
 		} else if !bytes.Equal(first, buf.Bytes()) {
-			t.Fatalf("run %d: %d bytes differ from the first run's %d", i+1, buf.Len(), len(first))
+			t.Fatalf("%d processors: %d bytes differ from one processor's %d", procs, buf.Len(), len(first))
 		}
 	}
 }
