@@ -36,6 +36,7 @@ package offline
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"fmt"
 	"hash/crc32"
@@ -128,7 +129,8 @@ func Write(w io.Writer, o Options) (int64, error) {
 	}
 	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.name, b.name) })
 
-	cw := &countWriter{w: w}
+	bw := bufio.NewWriterSize(w, 1<<20) // archive/zip's own buffer is 4 KB: a write call or two per entry
+	cw := &countWriter{w: bw}
 	zw := zip.NewWriter(cw)
 	if err := addFolder(zw, o.Folder+"/"); err != nil {
 		return cw.n, err
@@ -166,7 +168,7 @@ func Write(w io.Writer, o Options) (int64, error) {
 	if err := zw.Close(); err != nil {
 		return cw.n, err
 	}
-	return cw.n, nil
+	return cw.n, bw.Flush()
 }
 
 // batch is how many entries Write packs before it writes them.
