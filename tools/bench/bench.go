@@ -347,19 +347,14 @@ func goVersion(ctx context.Context, root string) string {
 	return strings.TrimSpace(string(out))
 }
 
-// pointPaths returns, for the folder dir of one N, the site's copy, a
-// folder the runs remove between them (the converter keeps no cache now,
-// so it stays empty) and the environment of the runs (none of its own).
-func pointPaths(dir string) (site, cache string, env []string) {
-	cache = filepath.Join(dir, "convert-cache")
-	return filepath.Join(dir, "site"), cache, nil
-}
+// sitePath returns, for the folder dir of one N, the site's copy.
+func sitePath(dir string) string { return filepath.Join(dir, "site") }
 
 // convertPoint writes the site for N in dir and measures the converter
 // there: -runs first runs, each followed by a rerun.
 func (b *bench) convertPoint(ctx context.Context, dir string, n int) (*Point, error) {
 	logf := func(format string, args ...any) { fmt.Fprintf(b.Log, format, args...) }
-	site, cache, env := pointPaths(dir)
+	site := sitePath(dir)
 	if err := CopySite(b.root, site); err != nil {
 		return nil, err
 	}
@@ -373,12 +368,10 @@ func (b *bench) convertPoint(ctx context.Context, dir string, n int) (*Point, er
 	record := b.recorder(p)
 	for run := 1; run <= b.Runs; run++ {
 		// 1. The converter alone: into an empty content/, then again.
-		for _, d := range []string{filepath.Join(site, "content"), cache} {
-			if err := b.discard(d); err != nil {
-				return nil, err
-			}
+		if err := b.discard(filepath.Join(site, "content")); err != nil {
+			return nil, err
 		}
-		s, out, err := b.measure(ctx, site, env, b.Self, "-convert-only", site)
+		s, out, err := b.measure(ctx, site, nil, b.Self, "-convert-only", site)
 		if err != nil {
 			return nil, err
 		}
@@ -393,7 +386,7 @@ func (b *bench) convertPoint(ctx context.Context, dir string, n int) (*Point, er
 		}
 		record(ConvertFirst, run, s, fmt.Sprintf("  %d files written", first.Written))
 
-		s, out, err = b.measure(ctx, site, env, b.Self, "-convert-only", site)
+		s, out, err = b.measure(ctx, site, nil, b.Self, "-convert-only", site)
 		if err != nil {
 			return nil, err
 		}
@@ -420,17 +413,17 @@ func (b *bench) recorder(p *Point) func(build string, run int, s Sample, note st
 // the whole build command and Hugo alone: -runs times each.
 func (b *bench) buildPoint(ctx context.Context, dir string, p *Point) error {
 	logf := func(format string, args ...any) { fmt.Fprintf(b.Log, format, args...) }
-	site, cache, env := pointPaths(dir)
+	site := sitePath(dir)
 	minimal := filepath.Join(dir, "minimal")
 	record := b.recorder(p)
 	for run := 1; run <= b.Runs; run++ {
 		// 2. The whole build command, from nothing converted and nothing built.
-		for _, d := range []string{filepath.Join(site, "content"), filepath.Join(site, "public"), cache} {
+		for _, d := range []string{filepath.Join(site, "content"), filepath.Join(site, "public")} {
 			if err := b.discard(d); err != nil {
 				return err
 			}
 		}
-		s, out, err := b.measure(ctx, site, env, b.siteBin)
+		s, out, err := b.measure(ctx, site, nil, b.siteBin)
 		if err != nil {
 			return err
 		}

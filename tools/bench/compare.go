@@ -39,11 +39,11 @@ const CompareTarget = 1.30
 // the whole build command and the floor's Hugo builds without the
 // parallel views.
 func (b *bench) comparePoint(ctx context.Context, dir string, p *Point) error {
-	site, cache, env := pointPaths(dir)
+	site := sitePath(dir)
 	record := b.recorder(p)
-	without := append(append([]string(nil), env...), NoCompareEnv)
+	without := []string{NoCompareEnv}
 	for run := 1; run <= b.Runs; run++ {
-		for _, d := range []string{filepath.Join(site, "content"), filepath.Join(site, "public"), cache} {
+		for _, d := range []string{filepath.Join(site, "content"), filepath.Join(site, "public")} {
 			if err := b.discard(d); err != nil {
 				return err
 			}

@@ -19,17 +19,16 @@
 // each as a child process of its own, so that its wall time and peak resident
 // memory are that process's:
 //
-//   - convert, first: the converter alone into an empty content/, without
-//     its cache of unchanged seeds;
-//   - convert, rerun: the converter again with nothing changed (and its
-//     cache as the first run left it); it must write no file;
+//   - convert, first: the converter alone into an empty content/;
+//   - convert, rerun: the converter again with nothing changed; it must
+//     write no file;
 //   - pipeline: the whole build command, tools/site with no arguments, in
-//     the copy's root, from an empty content/ and public/ and no converter
-//     cache: convert, one Hugo build of the site, the files the Go tool
-//     writes, the offline copy made from that build (the ZIP). The command
-//     prints each step's time ("steps: convert … s, hugo … s, files … s,
-//     zip … s, replace … s"), which the report lists under the pipeline's
-//     runs;
+//     the copy's root, from an empty content/ and public/: convert, one
+//     Hugo build of the site with the files the Go tool writes alongside
+//     it, the offline copy made from that build (the ZIP). The command
+//     prints each step's time ("steps: convert … s, hugo … s, search … s,
+//     files … s, zip … s, replace … s"), which the report lists under the
+//     pipeline's runs;
 //   - Hugo floor: the pinned Hugo binary alone (hugo.Binary: the path
 //     `go tool -n hugo` prints), on the content the pipeline converted, for
 //     the one build the pipeline makes: the same arguments

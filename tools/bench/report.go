@@ -336,8 +336,8 @@ func Markdown(rep *Report, chart, notes string) []byte {
 
 	fmt.Fprintf(&b, "## Wall time and peak memory\n\n")
 	fmt.Fprintf(&b, "Median wall time and peak resident memory of each build, each a process of its own:\n\n")
-	fmt.Fprintf(&b, "- **%s**: the converter alone, into an empty `content/`, without its cache; **%s**: again, nothing changed.\n", ConvertFirst, ConvertRerun)
-	fmt.Fprintf(&b, "- **%s**: the build command, `tools/site` with no arguments, from an empty `content/` and `public/` and no converter cache: convert, one Hugo build of the site, the files the Go tool writes, the offline copy (ZIP) made from that build; the table of every run gives each step's time as the command reports it.\n", Pipeline)
+	fmt.Fprintf(&b, "- **%s**: the converter alone, into an empty `content/`; **%s**: again, nothing changed.\n", ConvertFirst, ConvertRerun)
+	fmt.Fprintf(&b, "- **%s**: the build command, `tools/site` with no arguments, from an empty `content/` and `public/`: convert, one Hugo build of the site with the files the Go tool writes alongside it (search index, citations, data, e-books), the offline copy (ZIP) made from that build; the table of every run gives each step's time as the command reports it.\n", Pipeline)
 	fmt.Fprintf(&b, "- **%s**: the pinned Hugo binary alone, the one build of the site the pipeline makes, with the same arguments and params, on the same content; its site is byte-identical to the pipeline's (the ZIP aside).\n", Floor)
 	fmt.Fprintf(&b, "- **%s**: the same Hugo build with minimal templates (`{{ .Content }}` for a page).\n\n", Minimal)
 	writeMarkdownTable(&b, summaryTable(rep.Points))
