@@ -17,29 +17,27 @@ func Escape(s string) string {
 }
 
 // AppendEscape appends Escape(s) to dst and returns the extended slice: s
-// with a backslash before every rune that needs one.
+// with a backslash before every rune that needs one. Only ASCII
+// punctuation needs one, so the bytes of other runes are copied as they are.
 func AppendEscape(dst []byte, s string) []byte {
 	trail := trailingHashes(s)
 	digits := leadingDigits(s)
-	var prev rune // the previous rune of s; 0 at the start
-	from := 0     // the start of the text not yet appended
-	for i, r := range s {
-		if needsEscape(s, i, r, prev, digits, trail) {
+	from := 0 // the start of the text not yet appended
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf && needsEscape(s, i, digits, trail) {
 			dst = append(append(dst, s[from:i]...), '\\')
 			from = i
 		}
-		prev = r
 	}
 	return append(dst, s[from:]...)
 }
 
-// needsEscape reports whether the rune r at byte offset i of s must be
-// written with a backslash in front. prev is the rune before it (0 at the
-// start), digits is the length of the run of
-// ASCII digits s starts with, and trail is the byte offset where the run of
-// '#' that s ends with begins (len(s) if none).
-func needsEscape(s string, i int, r, prev rune, digits, trail int) bool {
-	switch r {
+// needsEscape reports whether the ASCII character at byte offset i of s
+// must be written with a backslash in front. digits is the length of the
+// run of ASCII digits s starts with, and trail is the byte offset where
+// the run of '#' that s ends with begins (len(s) if none).
+func needsEscape(s string, i int, digits, trail int) bool {
+	switch s[i] {
 	case '\\', // escapes, and a hard line break at the end of a line
 		'`',      // code spans, fenced code blocks
 		'*',      // emphasis, bullet lists, thematic breaks (also inside words)
@@ -53,6 +51,7 @@ func needsEscape(s string, i int, r, prev rune, digits, trail int) bool {
 		// Emphasis; an underscore between two letters or digits can neither open
 		// nor close emphasis (CommonMark's flanking rules), so snake_case and
 		// 1_000 stay readable.
+		prev, _ := utf8.DecodeLastRuneInString(s[:i]) // RuneError at the start
 		next, _ := utf8.DecodeRuneInString(s[i+1:])
 		return !(isWordRune(prev) && isWordRune(next))
 	case '&':
@@ -61,7 +60,7 @@ func needsEscape(s string, i int, r, prev rune, digits, trail int) bool {
 	case '!':
 		// "<!--more-->" in the Markdown source is Hugo's summary divider, found
 		// before any Markdown is parsed: \<\!--more--> keeps it text.
-		return prev == '<'
+		return i > 0 && s[i-1] == '<'
 	case '#':
 		// An ATX heading at the start; a closing sequence at the end of a
 		// heading line (goldmark strips " ###" before the attribute list).
