@@ -304,8 +304,7 @@ func parse(root string, cfg *config, s seeds.Seed) (*job, error) {
 
 // withMeta returns v with the metadata m in v's language.
 func withMeta(v pages.Version, m *meta.Meta) pages.Version {
-	v.Issuers = m.IssuersIn(v.Lang, v.OriginalLang)
-	v.Event = m.EventIn(v.Lang, v.OriginalLang)
+	v.Issuers, v.Event = m.IssuersIn(v.Lang, v.OriginalLang), m.EventIn(v.Lang, v.OriginalLang)
 	v.Reference, v.PublicationURL = m.Reference, m.URL
 	return v
 }
