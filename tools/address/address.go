@@ -14,6 +14,7 @@ package address
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"cmp"
 	"errors"
 	"fmt"
@@ -44,10 +45,16 @@ type Entry struct {
 // Shape is the shape of every slug: ASCII words joined by hyphens.
 var Shape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Read reads the generated pages under root/content. It returns the
-// address of each document that has pages, by seed id, and every generated
-// page, relative to the root and slash-separated, sorted.
-func Read(root string) (map[string]Entry, []string, error) {
+// Page is a Markdown file under content/ as Read found it.
+type Page struct {
+	Generated bool              // it starts with the converter's mark (pages.GeneratedMark)
+	Sum       [sha256.Size]byte // the SHA-256 of a generated page's bytes
+}
+
+// Read reads the Markdown files under root/content. It returns the
+// address of each document that has generated pages, by seed id, and
+// every Markdown file, by its path relative to the root, slash-separated.
+func Read(root string) (map[string]Entry, map[string]Page, error) {
 	var paths []string
 	err := filepath.WalkDir(filepath.Join(root, "content"), func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
@@ -75,12 +82,12 @@ func Read(root string) (map[string]Entry, []string, error) {
 		return nil, nil, err
 	}
 	known := map[string]Entry{}
-	var generated []string
+	files := map[string]Page{}
 	for _, fm := range fronts {
-		if fm == nil {
+		files[fm.rel] = fm.page
+		if !fm.page.Generated {
 			continue
 		}
-		generated = append(generated, fm.rel)
 		e, ok := known[fm.TranslationKey]
 		if !ok && Shape.MatchString(fm.Slug) {
 			e.Slug = fm.Slug
@@ -93,26 +100,31 @@ func Read(root string) (map[string]Entry, []string, error) {
 		}
 		known[fm.TranslationKey] = e
 	}
-	return known, generated, nil
+	return known, files, nil
 }
 
-// front is what a generated page's front matter says of its address.
+// front is a Markdown file and what a generated page's front matter says
+// of its address.
 type front struct {
-	rel            string   // the page, relative to the root
+	rel            string // relative to the root
+	page           Page
 	Slug           string   `yaml:"slug"`
 	TranslationKey string   `yaml:"translationKey"`
 	Aliases        []string `yaml:"aliases"`
 }
 
-// readFront reads the page at path; it returns nil if the converter did
-// not generate it.
+// readFront reads the Markdown file at path.
 func readFront(root, path string) (*front, error) {
 	data, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
+	if err != nil {
 		return nil, err
 	}
 	rel, _ := filepath.Rel(root, path)
 	fm := &front{rel: filepath.ToSlash(rel)}
+	if !bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
+		return fm, nil
+	}
+	fm.page = Page{Generated: true, Sum: sha256.Sum256(data)}
 	if err := yaml.Unmarshal(addressLines(data), fm); err != nil {
 		return nil, fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", fm.rel, err)
 	}

@@ -7,12 +7,15 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/regionaldialogue/site/tools/address"
 )
 
 // Plan is every change a conversion makes: the files to write, staged in
 // a folder inside the root until Commit, and the pages to remove.
 type Plan struct {
 	root      string
+	files     map[string]address.Page // content/ before the run (address.Read)
 	res       *Result
 	changes   []string // files staged, relative to the root
 	removes   []string // generated pages to remove, relative to the root
