@@ -14,8 +14,8 @@ package address
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
