@@ -326,7 +326,7 @@ func Documents(root string) ([]Doc, error) {
 // differ from the files in content/, and returns their paths.
 func (p *Plan) render(j *job) ([]string, error) {
 	var out []string
-	var page []byte // a buffer for one page at a time
+	page := make([]byte, 0, 16<<10) // a buffer for one page at a time, room for most
 	for _, v := range j.doc.Versions {
 		rel := "content/" + pages.Path(j.doc.Slug, v.Lang)
 		data, err := pages.AppendPage(page[:0], v.Doc, v.Version, j.doc.Slug)
