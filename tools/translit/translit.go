@@ -216,7 +216,7 @@ func ToLatin(s string) (latin string, foreign []rune) {
 		s = norm.NFC.String(s)
 	}
 	var b strings.Builder
-	b.Grow(len(s) + len(s)/2)
+	b.Grow(len(s)) // Latin letters take fewer bytes than Cyrillic ones, but for Џ, џ
 	// The caps verdict of the last word that held a capital Љ, Њ or Џ,
 	// which ends before byte capsEnd.
 	capsEnd, caps := 0, false
