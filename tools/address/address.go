@@ -26,7 +26,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
@@ -65,15 +64,17 @@ func Read(root string) (map[string]Entry, map[string]Page, error) {
 	if err != nil && !(errors.Is(err, fs.ErrNotExist) && len(paths) == 0) {
 		return nil, nil, err
 	}
-	// The pages are read in parallel, and their addresses gathered in order.
+	// The pages are read in parallel, each worker a run of them in order,
+	// and their addresses gathered in order.
 	fronts := make([]*front, len(paths))
 	errs := make([]error, len(paths))
-	var next atomic.Int64
+	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for w := range workers {
 		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
-				fronts[i], errs[i] = readFront(root, paths[i])
+			var r reader
+			for i := w * len(paths) / workers; i < (w+1)*len(paths)/workers; i++ {
+				fronts[i], errs[i] = r.read(root, paths[i])
 			}
 		})
 	}
@@ -113,20 +114,37 @@ type front struct {
 	Aliases        []string `yaml:"aliases"`
 }
 
-// readFront reads the Markdown file at path.
-func readFront(root, path string) (*front, error) {
-	data, err := os.ReadFile(path)
+// reader reads Markdown files one after another into one buffer. The
+// versions of a document lie side by side and have the same address lines:
+// it parses them only when they differ from the last generated page's.
+type reader struct {
+	buf   bytes.Buffer
+	last  *front // the last generated page
+	lines []byte // its address lines
+}
+
+// read reads the Markdown file at path.
+func (r *reader) read(root, path string) (*front, error) {
+	f, err := os.Open(path)
 	if err != nil {
+		return nil, err
+	}
+	r.buf.Reset()
+	_, err = r.buf.ReadFrom(f)
+	if err = errors.Join(err, f.Close()); err != nil {
 		return nil, err
 	}
 	rel, _ := filepath.Rel(root, path)
 	fm := &front{rel: filepath.ToSlash(rel)}
-	if !bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
-		return fm, nil
-	}
-	fm.page = Page{Generated: true, Sum: sha256.Sum256(data)}
-	if err := yaml.Unmarshal(addressLines(data), fm); err != nil {
-		return nil, fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", fm.rel, err)
+	if data := r.buf.Bytes(); bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
+		fm.page = Page{Generated: true, Sum: sha256.Sum256(data)}
+		lines := addressLines(data)
+		if r.last != nil && bytes.Equal(lines, r.lines) {
+			fm.Slug, fm.TranslationKey, fm.Aliases = r.last.Slug, r.last.TranslationKey, r.last.Aliases
+		} else if err := yaml.Unmarshal(lines, fm); err != nil {
+			return nil, fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", fm.rel, err)
+		}
+		r.last, r.lines = fm, lines
 	}
 	return fm, nil
 }
