@@ -133,10 +133,11 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	p := &Plan{root: root, files: files, res: &Result{Documents: len(list), Pages: map[string]int{}}}
 	var errs []error // after the first, the rest is parsed only to report its errors too
 	expected := map[string]bool{}
+	bufs := make([][]byte, runtime.GOMAXPROCS(0)) // a page buffer for each of forEach's workers
 	for start := 0; start < len(list); start += batch {
 		jobs := make([]*job, min(batch, len(list)-start))
 		jobErrs := make([]error, len(jobs))
-		forEach(len(jobs), func(i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
+		forEach(len(jobs), func(_, i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
 		if errs = append(errs, jobErrs...); errors.Join(errs...) != nil {
 			continue
 		}
@@ -152,7 +153,7 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 			}
 		}
 		written := make([][]string, len(jobs))
-		forEach(len(jobs), func(i int) { written[i], jobErrs[i] = p.render(jobs[i]) })
+		forEach(len(jobs), func(w, i int) { written[i], bufs[w], jobErrs[i] = p.render(jobs[i], bufs[w]) })
 		errs = append(errs, jobErrs...)
 		for i, j := range jobs {
 			for _, v := range j.doc.Versions {
@@ -185,14 +186,14 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	return p, nil
 }
 
-// forEach runs f(0) … f(n-1), one goroutine per processor.
-func forEach(n int, f func(int)) {
+// forEach runs f(w, 0) … f(w, n-1) on goroutines w = 0, 1, …, one a processor.
+func forEach(n int, f func(w, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
+	for w := range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
 			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(i)
+				f(w, i)
 			}
 		})
 	}
@@ -322,16 +323,15 @@ func Documents(root string) ([]Doc, error) {
 	return p.Result().Docs, p.Discard()
 }
 
-// render renders the pages of j's document, stages those whose bytes
-// differ from the files in content/, and returns their paths.
-func (p *Plan) render(j *job) ([]string, error) {
+// render renders the pages of j's document into page (and returns it), stages
+// those whose bytes differ from the files in content/, and returns their paths.
+func (p *Plan) render(j *job, page []byte) ([]string, []byte, error) {
 	var out []string
-	page := make([]byte, 0, 16<<10) // a buffer for one page at a time, room for most
 	for _, v := range j.doc.Versions {
 		rel := "content/" + pages.Path(j.doc.Slug, v.Lang)
 		data, err := pages.AppendPage(page[:0], v.Doc, v.Version, j.doc.Slug)
 		if err != nil {
-			return nil, err
+			return nil, page, err
 		}
 		page = data
 		differs, err := p.differs(rel, data)
@@ -340,10 +340,10 @@ func (p *Plan) render(j *job) ([]string, error) {
 			err = p.stageFile(rel, data)
 		}
 		if err != nil {
-			return nil, err
+			return nil, page, err
 		}
 	}
-	return out, nil
+	return out, page, nil
 }
 
 // differs reports whether the page rel does not hold data, by the SHA-256
