@@ -17,20 +17,27 @@ func Escape(s string) string {
 }
 
 // AppendEscape appends Escape(s) to dst and returns the extended slice: s
-// with a backslash before every rune that needs one. Only ASCII
-// punctuation needs one, so the bytes of other runes are copied as they are.
+// with a backslash before every rune that needs one: only some ASCII
+// punctuation (punctuation) does.
 func AppendEscape(dst []byte, s string) []byte {
 	trail := trailingHashes(s)
 	digits := leadingDigits(s)
 	from := 0 // the start of the text not yet appended
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf && needsEscape(s, i, digits, trail) {
+	for i := 0; ; i++ {
+		n := strings.IndexAny(s[i:], punctuation)
+		if n < 0 {
+			break
+		}
+		if i += n; needsEscape(s, i, digits, trail) {
 			dst = append(append(dst, s[from:i]...), '\\')
 			from = i
 		}
 	}
 	return append(dst, s[from:]...)
 }
+
+// punctuation holds the characters that needsEscape may escape.
+const punctuation = "\\`*[]<~|{}_&!#>-+=:.)"
 
 // needsEscape reports whether the ASCII character at byte offset i of s
 // must be written with a backslash in front. digits is the length of the
