@@ -133,11 +133,12 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	p := &Plan{root: root, files: files, res: &Result{Documents: len(list), Pages: map[string]int{}}}
 	var errs []error // after the first, the rest is parsed only to report its errors too
 	expected := map[string]bool{}
-	bufs := make([][]byte, runtime.GOMAXPROCS(0)) // a page buffer for each of forEach's workers
+	workers := runtime.GOMAXPROCS(0) // fixed here: GOMAXPROCS may change while Prepare runs
+	bufs := make([][]byte, workers)  // a page buffer for each worker
 	for start := 0; start < len(list); start += batch {
 		jobs := make([]*job, min(batch, len(list)-start))
 		jobErrs := make([]error, len(jobs))
-		forEach(len(jobs), func(_, i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
+		forEach(workers, len(jobs), func(_, i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
 		if errs = append(errs, jobErrs...); errors.Join(errs...) != nil {
 			continue
 		}
@@ -153,7 +154,7 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 			}
 		}
 		written := make([][]string, len(jobs))
-		forEach(len(jobs), func(w, i int) { written[i], bufs[w], jobErrs[i] = p.render(jobs[i], bufs[w]) })
+		forEach(workers, len(jobs), func(w, i int) { written[i], bufs[w], jobErrs[i] = p.render(jobs[i], bufs[w]) })
 		errs = append(errs, jobErrs...)
 		for i, j := range jobs {
 			for _, v := range j.doc.Versions {
@@ -181,16 +182,15 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 			p.removes = append(p.removes, rel)
 		}
 	}
-	p.res.Written = slices.Sorted(slices.Values(p.changes))
-	p.res.Removed = p.removes
+	p.res.Written, p.res.Removed = slices.Sorted(slices.Values(p.changes)), p.removes
 	return p, nil
 }
 
-// forEach runs f(w, 0) … f(w, n-1) on goroutines w = 0, 1, …, one a processor.
-func forEach(n int, f func(w, i int)) {
+// forEach runs f(w, 0) … f(w, n-1) on goroutines w = 0, 1, …, workers-1.
+func forEach(workers, n int, f func(w, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range min(runtime.GOMAXPROCS(0), n) {
+	for w := range min(workers, n) {
 		wg.Go(func() {
 			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
 				f(w, i)
