@@ -264,11 +264,8 @@ func parse(root string, cfg *config, s seeds.Seed) (*job, error) {
 	}
 	script, scriptWarnings, scriptErr := seedScript(j.seed, data, md.Script)
 	orig, err := seedparse.Parse(j.seed, data)
-	if err != nil {
+	if err = cmp.Or(err, scriptErr); err != nil { // the parser's error first
 		return nil, err
-	}
-	if scriptErr != nil {
-		return nil, scriptErr
 	}
 	j.baseSlug = pages.Slug(orig)
 	serbian, originalLang, warnings := serbianVersions(orig, script, cfg.DefaultLang, j.seed)

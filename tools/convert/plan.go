@@ -27,12 +27,12 @@ type Plan struct {
 	dirs    map[string]bool // folders in it, relative to the root
 }
 
-// change is, in a Plan's undo list, a file as it was before Commit
-// (existed false when there was none) or a folder Commit moved into place.
+// change is, in a Plan's undo list, a file as it was before Commit (existed
+// false when none) or a folder Commit made (moved: with the files it moved in).
 type change struct {
-	rel          string // relative to the root, slash-separated
-	data         []byte
-	existed, dir bool
+	rel                 string // relative to the root, slash-separated
+	data                []byte
+	existed, dir, moved bool
 }
 
 // stageFile writes data into the staging folder, as the file rel will be.
@@ -88,6 +88,7 @@ func (p *Plan) Commit() (err error) {
 			if err = os.MkdirAll(filepath.Dir(target), 0o755); err == nil {
 				err = os.Rename(filepath.Join(p.stage, dir), target)
 			}
+			p.undo[len(p.undo)-1].moved = err == nil
 		}
 		if err != nil {
 			return err
@@ -133,9 +134,11 @@ func (p *Plan) Rollback() error {
 	for _, u := range slices.Backward(p.undo) {
 		var err error
 		switch target := p.path(u.rel); {
-		case u.dir: // with only the files Commit put there
-			err = os.RemoveAll(target)
-			for dir := filepath.Dir(target); dir != filepath.Clean(p.root) && os.Remove(dir) == nil; dir = filepath.Dir(dir) {
+		case u.dir: // and the empty folders above it
+			if u.moved {
+				err = os.RemoveAll(target)
+			}
+			for dir := target; dir != filepath.Clean(p.root) && (os.Remove(dir) == nil || dir == target); dir = filepath.Dir(dir) {
 			}
 		case !u.existed:
 			err = os.Remove(target)
