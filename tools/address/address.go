@@ -15,6 +15,7 @@ package address
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,7 +26,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
@@ -44,10 +44,16 @@ type Entry struct {
 // Shape is the shape of every slug: ASCII words joined by hyphens.
 var Shape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Read reads the generated pages under root/content. It returns the
-// address of each document that has pages, by seed id, and every generated
-// page, relative to the root and slash-separated, sorted.
-func Read(root string) (map[string]Entry, []string, error) {
+// Page is a Markdown file under content/ as Read found it.
+type Page struct {
+	Generated bool              // it starts with the converter's mark (pages.GeneratedMark)
+	Sum       [sha256.Size]byte // the SHA-256 of a generated page's bytes
+}
+
+// Read reads the Markdown files under root/content. It returns the
+// address of each document that has generated pages, by seed id, and
+// every Markdown file, by its path relative to the root, slash-separated.
+func Read(root string) (map[string]Entry, map[string]Page, error) {
 	var paths []string
 	err := filepath.WalkDir(filepath.Join(root, "content"), func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
@@ -58,15 +64,17 @@ func Read(root string) (map[string]Entry, []string, error) {
 	if err != nil && !(errors.Is(err, fs.ErrNotExist) && len(paths) == 0) {
 		return nil, nil, err
 	}
-	// The pages are read in parallel, and their addresses gathered in order.
+	// The pages are read in parallel, each worker a run of them in order,
+	// and their addresses gathered in order.
 	fronts := make([]*front, len(paths))
 	errs := make([]error, len(paths))
-	var next atomic.Int64
+	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for w := range workers {
 		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
-				fronts[i], errs[i] = readFront(root, paths[i])
+			var r reader
+			for i := w * len(paths) / workers; i < (w+1)*len(paths)/workers; i++ {
+				fronts[i], errs[i] = r.read(root, paths[i])
 			}
 		})
 	}
@@ -75,12 +83,12 @@ func Read(root string) (map[string]Entry, []string, error) {
 		return nil, nil, err
 	}
 	known := map[string]Entry{}
-	var generated []string
+	files := map[string]Page{}
 	for _, fm := range fronts {
-		if fm == nil {
+		files[fm.rel] = fm.page
+		if !fm.page.Generated {
 			continue
 		}
-		generated = append(generated, fm.rel)
 		e, ok := known[fm.TranslationKey]
 		if !ok && Shape.MatchString(fm.Slug) {
 			e.Slug = fm.Slug
@@ -93,28 +101,50 @@ func Read(root string) (map[string]Entry, []string, error) {
 		}
 		known[fm.TranslationKey] = e
 	}
-	return known, generated, nil
+	return known, files, nil
 }
 
-// front is what a generated page's front matter says of its address.
+// front is a Markdown file and what a generated page's front matter says
+// of its address.
 type front struct {
-	rel            string   // the page, relative to the root
+	rel            string // relative to the root
+	page           Page
 	Slug           string   `yaml:"slug"`
 	TranslationKey string   `yaml:"translationKey"`
 	Aliases        []string `yaml:"aliases"`
 }
 
-// readFront reads the page at path; it returns nil if the converter did
-// not generate it.
-func readFront(root, path string) (*front, error) {
-	data, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
+// reader reads Markdown files one after another into one buffer. The
+// versions of a document lie side by side and have the same address lines:
+// it parses them only when they differ from the last generated page's.
+type reader struct {
+	buf   bytes.Buffer
+	last  *front // the last generated page
+	lines []byte // its address lines
+}
+
+// read reads the Markdown file at path.
+func (r *reader) read(root, path string) (*front, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	r.buf.Reset()
+	_, err = r.buf.ReadFrom(f)
+	if err = errors.Join(err, f.Close()); err != nil {
 		return nil, err
 	}
 	rel, _ := filepath.Rel(root, path)
 	fm := &front{rel: filepath.ToSlash(rel)}
-	if err := yaml.Unmarshal(addressLines(data), fm); err != nil {
-		return nil, fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", fm.rel, err)
+	if data := r.buf.Bytes(); bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
+		fm.page = Page{Generated: true, Sum: sha256.Sum256(data)}
+		lines := addressLines(data)
+		if r.last != nil && bytes.Equal(lines, r.lines) {
+			fm.Slug, fm.TranslationKey, fm.Aliases = r.last.Slug, r.last.TranslationKey, r.last.Aliases
+		} else if err := yaml.Unmarshal(lines, fm); err != nil {
+			return nil, fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", fm.rel, err)
+		}
+		r.last, r.lines = fm, lines
 	}
 	return fm, nil
 }

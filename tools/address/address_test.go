@@ -1,6 +1,15 @@
 package address
 
-import "testing"
+import (
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/regionaldialogue/site/tools/pages"
+)
 
 func TestIDSuffix(t *testing.T) {
 	for id, want := range map[string]string{
@@ -71,5 +80,72 @@ func TestAssign(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRead reads a content/ folder with the versions of two documents,
+// one of whose pages has an alias the others lack, and a page that the
+// converter did not write.
+func TestRead(t *testing.T) {
+	root := t.TempDir()
+	page := func(id, slug string, aliases ...string) string {
+		s := "---\n" + pages.GeneratedMark + " from seeds/" + id + ".txt. DO NOT EDIT.\ntitle: Т\nslug: " + slug + "\ntranslationKey: " + id + "\nparams:\n  generated: true\n"
+		if len(aliases) > 0 {
+			s += "aliases:\n"
+			for _, a := range aliases {
+				s += "  - /documents/" + a + "/\n"
+			}
+		}
+		return s + "---\n\nТекст\n{#p1}\n"
+	}
+	files := map[string]string{
+		"content/_index.md":              "---\ntitle: Home\n---\n",
+		"content/documents/a.sr.md":      page("x", "a"),
+		"content/documents/a.sr-latn.md": page("x", "a"),
+		"content/documents/b.en.md":      page("y", "b"),
+		"content/documents/b.sr-latn.md": page("y", "b", "old-b"),
+		"content/documents/b.sr.md":      page("y", "b"),
+		"content/documents/c.sr.md":      page("\"z\"", "c", "c-1", "old-c"),
+		"content/documents/notes.txt":    "not Markdown",
+		"content/documents/d.sr.md":      page("w", "D"), // not the shape of a slug
+	}
+	for rel, data := range files {
+		path := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	known, got, err := Read(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantKnown := map[string]Entry{
+		"x": {Slug: "a"},
+		"y": {Slug: "b", Old: []string{"old-b"}},
+		"z": {Slug: "c", Old: []string{"c-1", "old-c"}},
+		"w": {},
+	}
+	if !reflect.DeepEqual(known, wantKnown) {
+		t.Errorf("Read: addresses %v, want %v", known, wantKnown)
+	}
+	for rel, data := range files {
+		p, ok := got[rel]
+		switch {
+		case strings.HasSuffix(rel, ".txt"):
+			if ok {
+				t.Errorf("Read: %s is not Markdown, but is in %v", rel, got)
+			}
+		case !ok:
+			t.Errorf("Read: no %s", rel)
+		case rel == "content/_index.md":
+			if p != (Page{}) {
+				t.Errorf("Read: %s = %v, want a page the converter did not write", rel, p)
+			}
+		case p != (Page{Generated: true, Sum: sha256.Sum256([]byte(data))}):
+			t.Errorf("Read: %s = %v, want generated with the SHA-256 of its bytes", rel, p)
+		}
 	}
 }

@@ -9,27 +9,30 @@
 //
 // # All or nothing
 //
-// [Prepare] reads and checks every input and renders every page, a batch
-// of seeds at a time, in id order: it parses them, gives each its address
+// [Prepare] reads and checks every input and renders every page, a batch of
+// seeds at a time, in id order: it parses them, gives each its address
 // (package address remembers addresses in content/, so that none moves or
-// changes hands), renders its pages, compares each with the file in
-// content/ byte for byte (there is no cache), writes those that differ into
-// a staging folder inside the root, and forgets the documents unless asked
-// to keep them ([KeepDocs]). It never writes into content/ or i18n/, and on
-// any error there is no plan and no staging folder. [Plan.Commit] renames
-// the staged files into place and removes the generated pages of seeds
-// that are gone; it never touches a file it did not generate.
-// [Plan.Rollback] puts back what Commit changed, for a caller whose later
-// step failed; [Plan.Discard] drops a plan that is not committed. [Run] is
-// Prepare and Commit. A rerun with nothing changed writes nothing.
+// changes hands; it reads every page in content/ once and keeps its SHA-256),
+// renders its pages, compares each with the file in content/ by that hash
+// (there is no cache), writes those that differ into a staging folder inside
+// the root, and forgets the documents unless asked to keep them ([KeepDocs]).
+// It never writes into content/ or i18n/, and on any error there is no plan
+// and no staging folder. [Plan.Commit] renames the staged files into place
+// and removes the generated pages of seeds that are gone; it never touches a
+// file it did not generate. [Plan.Rollback] puts back what Commit changed,
+// for a caller whose later step failed; [Plan.Discard] drops a plan that is
+// not committed. [Run] is Prepare and Commit. A rerun with nothing changed
+// writes nothing.
 package convert
 
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -117,7 +120,7 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	known, generated, err := address.Read(root)
+	known, files, err := address.Read(root)
 	if err != nil {
 		return nil, err
 	}
@@ -127,13 +130,15 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	}
 	assign := address.NewAssigner(claims, known)
 
-	p := &Plan{root: root, res: &Result{Documents: len(list), Pages: map[string]int{}}}
+	p := &Plan{root: root, files: files, res: &Result{Documents: len(list), Pages: map[string]int{}}}
 	var errs []error // after the first, the rest is parsed only to report its errors too
 	expected := map[string]bool{}
+	workers := runtime.GOMAXPROCS(0) // fixed here: GOMAXPROCS may change while Prepare runs
+	bufs := make([][]byte, workers)  // a page buffer for each worker
 	for start := 0; start < len(list); start += batch {
 		jobs := make([]*job, min(batch, len(list)-start))
 		jobErrs := make([]error, len(jobs))
-		forEach(len(jobs), func(i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
+		forEach(workers, len(jobs), func(_, i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
 		if errs = append(errs, jobErrs...); errors.Join(errs...) != nil {
 			continue
 		}
@@ -149,7 +154,7 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 			}
 		}
 		written := make([][]string, len(jobs))
-		forEach(len(jobs), func(i int) { written[i], jobErrs[i] = p.render(jobs[i]) })
+		forEach(workers, len(jobs), func(w, i int) { written[i], bufs[w], jobErrs[i] = p.render(jobs[i], bufs[w]) })
 		errs = append(errs, jobErrs...)
 		for i, j := range jobs {
 			for _, v := range j.doc.Versions {
@@ -172,24 +177,23 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 		p.Discard()
 		return nil, err
 	}
-	for _, rel := range generated {
-		if !expected[rel] {
+	for _, rel := range slices.Sorted(maps.Keys(files)) {
+		if files[rel].Generated && !expected[rel] {
 			p.removes = append(p.removes, rel)
 		}
 	}
-	p.res.Written = slices.Sorted(slices.Values(p.changes))
-	p.res.Removed = p.removes
+	p.res.Written, p.res.Removed = slices.Sorted(slices.Values(p.changes)), p.removes
 	return p, nil
 }
 
-// forEach runs f(0) … f(n-1), one goroutine per processor.
-func forEach(n int, f func(int)) {
+// forEach runs f(w, 0) … f(w, n-1) on goroutines w = 0, 1, …, workers-1.
+func forEach(workers, n int, f func(w, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
+	for w := range min(workers, n) {
 		wg.Go(func() {
 			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(i)
+				f(w, i)
 			}
 		})
 	}
@@ -260,11 +264,8 @@ func parse(root string, cfg *config, s seeds.Seed) (*job, error) {
 	}
 	script, scriptWarnings, scriptErr := seedScript(j.seed, data, md.Script)
 	orig, err := seedparse.Parse(j.seed, data)
-	if err != nil {
+	if err = cmp.Or(err, scriptErr); err != nil { // the parser's error first
 		return nil, err
-	}
-	if scriptErr != nil {
-		return nil, scriptErr
 	}
 	j.baseSlug = pages.Slug(orig)
 	serbian, originalLang, warnings := serbianVersions(orig, script, cfg.DefaultLang, j.seed)
@@ -304,8 +305,7 @@ func parse(root string, cfg *config, s seeds.Seed) (*job, error) {
 
 // withMeta returns v with the metadata m in v's language.
 func withMeta(v pages.Version, m *meta.Meta) pages.Version {
-	v.Issuers = m.IssuersIn(v.Lang, v.OriginalLang)
-	v.Event = m.EventIn(v.Lang, v.OriginalLang)
+	v.Issuers, v.Event = m.IssuersIn(v.Lang, v.OriginalLang), m.EventIn(v.Lang, v.OriginalLang)
 	v.Reference, v.PublicationURL = m.Reference, m.URL
 	return v
 }
@@ -320,45 +320,38 @@ func Documents(root string) ([]Doc, error) {
 	return p.Result().Docs, p.Discard()
 }
 
-// render renders the pages of j's document, stages those whose bytes
-// differ from the files in content/, and returns their paths.
-func (p *Plan) render(j *job) ([]string, error) {
+// render renders the pages of j's document into page (and returns it), stages
+// those whose bytes differ from the files in content/, and returns their paths.
+func (p *Plan) render(j *job, page []byte) ([]string, []byte, error) {
 	var out []string
-	var page []byte // a buffer for one page at a time
 	for _, v := range j.doc.Versions {
 		rel := "content/" + pages.Path(j.doc.Slug, v.Lang)
 		data, err := pages.AppendPage(page[:0], v.Doc, v.Version, j.doc.Slug)
 		if err != nil {
-			return nil, err
+			return nil, page, err
 		}
 		page = data
-		differs, err := compare(p.root, rel, data, true)
+		differs, err := p.differs(rel, data)
 		if err == nil && differs {
 			out = append(out, rel)
 			err = p.stageFile(rel, data)
 		}
 		if err != nil {
-			return nil, err
+			return nil, page, err
 		}
 	}
-	return out, nil
+	return out, page, nil
 }
 
-// compare reports whether root/rel does not hold data. With generated
-// set, a file there must carry the generated mark: the converter never
-// replaces a file it did not write.
-func compare(root, rel string, data []byte, generated bool) (bool, error) {
-	old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		return false, err
-	case bytes.Equal(old, data):
-		return false, nil
-	case generated && !isGenerated(old):
+// differs reports whether the page rel does not hold data, by the SHA-256
+// of the file there that address.Read read. A file there must be a
+// generated page: the converter never replaces a file it did not write.
+func (p *Plan) differs(rel string, data []byte) (bool, error) {
+	old, ok := p.files[rel]
+	if ok && !old.Generated {
 		return false, fmt.Errorf("%s: exists and was not generated by the converter; move it away or delete it", rel)
 	}
-	return true, nil
+	return !ok || old.Sum != sha256.Sum256(data), nil
 }
 
 // addLatinStrings stages i18n/sr-latn.toml, from the original's, if any.
@@ -373,16 +366,10 @@ func (p *Plan) addLatinStrings(cfg *config) error {
 	latin, _ := translit.ToLatin(string(src))
 	data := []byte("# Code generated by `go run ./tools/site convert` from i18n/" + cfg.DefaultLang + ".toml. DO NOT EDIT.\n" + latin)
 	rel := "i18n/" + LatinLang + ".toml"
-	differs, err := compare(p.root, rel, data, false)
-	if err == nil && differs {
+	old, err := os.ReadFile(p.path(rel))
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !bytes.Equal(old, data) {
 		p.changes = append(p.changes, rel)
 		err = p.stageFile(rel, data)
 	}
 	return err
-}
-
-// isGenerated reports whether a file that starts with head is a page the
-// converter generated.
-func isGenerated(head []byte) bool {
-	return bytes.HasPrefix(head, []byte("---\n"+pages.GeneratedMark))
 }

@@ -7,12 +7,15 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/regionaldialogue/site/tools/address"
 )
 
 // Plan is every change a conversion makes: the files to write, staged in
 // a folder inside the root until Commit, and the pages to remove.
 type Plan struct {
 	root      string
+	files     map[string]address.Page // content/ before the run (address.Read)
 	res       *Result
 	changes   []string // files staged, relative to the root
 	removes   []string // generated pages to remove, relative to the root
@@ -24,35 +27,30 @@ type Plan struct {
 	dirs    map[string]bool // folders in it, relative to the root
 }
 
-// change is, in a Plan's undo list, a file as it was before Commit
-// (existed false when there was none) or a folder Commit made.
+// change is, in a Plan's undo list, a file as it was before Commit (existed
+// false when none) or a folder Commit made (moved: with the files it moved in).
 type change struct {
-	rel     string // relative to the root, slash-separated
-	data    []byte
-	existed bool
-	dir     bool
+	rel                 string // relative to the root, slash-separated
+	data                []byte
+	existed, dir, moved bool
 }
 
 // stageFile writes data into the staging folder, as the file rel will be.
 func (p *Plan) stageFile(rel string, data []byte) error {
+	var err error
 	p.staging.Lock()
 	if p.stage == "" {
-		stage, err := os.MkdirTemp(p.root, ".convert-stage-")
-		if err != nil {
-			p.staging.Unlock()
-			return err
-		}
-		p.stage, p.dirs = stage, map[string]bool{}
+		p.stage, err = os.MkdirTemp(p.root, ".convert-stage-")
+		p.dirs = map[string]bool{}
 	}
-	dir := filepath.Dir(filepath.FromSlash(rel))
-	if !p.dirs[dir] {
-		if err := os.MkdirAll(filepath.Join(p.stage, dir), 0o755); err != nil {
-			p.staging.Unlock()
-			return err
-		}
-		p.dirs[dir] = true
+	if dir := filepath.Dir(filepath.FromSlash(rel)); err == nil && !p.dirs[dir] {
+		err = os.MkdirAll(filepath.Join(p.stage, dir), 0o755)
+		p.dirs[dir] = err == nil
 	}
 	p.staging.Unlock()
+	if err != nil {
+		return err
+	}
 	return os.WriteFile(filepath.Join(p.stage, filepath.FromSlash(rel)), data, 0o644)
 }
 
@@ -79,15 +77,27 @@ func (p *Plan) Commit() (err error) {
 			err = errors.Join(err, p.Rollback())
 		}
 	}()
+	// A staged folder missing from the root (content/documents on a first
+	// run) moves into place whole; content/documents and i18n are disjoint.
+	moved := map[string]bool{}
 	for dir := range p.dirs {
-		if _, err := os.Stat(filepath.Join(p.root, dir)); errors.Is(err, fs.ErrNotExist) {
+		target := filepath.Join(p.root, dir)
+		_, err := os.Stat(target)
+		if moved[dir] = errors.Is(err, fs.ErrNotExist); moved[dir] {
 			p.undo = append(p.undo, change{rel: filepath.ToSlash(dir), dir: true})
+			if err = os.MkdirAll(filepath.Dir(target), 0o755); err == nil {
+				err = os.Rename(filepath.Join(p.stage, dir), target)
+			}
+			p.undo[len(p.undo)-1].moved = err == nil
 		}
-		if err := os.MkdirAll(filepath.Join(p.root, dir), 0o755); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	for _, c := range p.changes {
+		if moved[filepath.Dir(filepath.FromSlash(c))] {
+			continue
+		}
 		if err := p.save(c); err != nil {
 			return err
 		}
@@ -109,12 +119,11 @@ func (p *Plan) Commit() (err error) {
 // save records the file at rel as it is, for Rollback.
 func (p *Plan) save(rel string) error {
 	data, err := os.ReadFile(p.path(rel))
-	if errors.Is(err, fs.ErrNotExist) {
-		p.undo = append(p.undo, change{rel: rel})
-		return nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
-	p.undo = append(p.undo, change{rel: rel, data: data, existed: true})
-	return err
+	p.undo = append(p.undo, change{rel: rel, data: data, existed: err == nil})
+	return nil
 }
 
 // Rollback puts every file Commit wrote or removed back as it was before,
@@ -125,8 +134,11 @@ func (p *Plan) Rollback() error {
 	for _, u := range slices.Backward(p.undo) {
 		var err error
 		switch target := p.path(u.rel); {
-		case u.dir:
-			for dir := target; dir != filepath.Clean(p.root) && os.Remove(dir) == nil; dir = filepath.Dir(dir) {
+		case u.dir: // and the empty folders above it
+			if u.moved {
+				err = os.RemoveAll(target)
+			}
+			for dir := target; dir != filepath.Clean(p.root) && (os.Remove(dir) == nil || dir == target); dir = filepath.Dir(dir) {
 			}
 		case !u.existed:
 			err = os.Remove(target)

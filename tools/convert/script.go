@@ -28,7 +28,8 @@ func seedScript(file string, data []byte, stated string) (translit.Script, []str
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
-	script := translit.Detect(lines)
+	text := translit.Scan(lines)
+	script := text.Script()
 	if stated != "" {
 		want := map[string]translit.Script{"Cyrl": translit.Cyrillic, "Latn": translit.Latin}[stated]
 		if script != translit.Unknown && script != want {
@@ -41,7 +42,7 @@ func seedScript(file string, data []byte, stated string) (translit.Script, []str
 	}
 	var warnings []string
 	warned := 0 // the last line warned about: one warning a line
-	for _, p := range translit.Check(lines, script) {
+	for _, p := range text.Check(script) {
 		if p.Kind != translit.OtherScript {
 			return 0, nil, fmt.Errorf("%s:%v", file, &p)
 		}

@@ -17,29 +17,34 @@ func Escape(s string) string {
 }
 
 // AppendEscape appends Escape(s) to dst and returns the extended slice: s
-// with a backslash before every rune that needs one.
+// with a backslash before every rune that needs one: only some ASCII
+// punctuation (punctuation) does.
 func AppendEscape(dst []byte, s string) []byte {
 	trail := trailingHashes(s)
 	digits := leadingDigits(s)
-	var prev rune // the previous rune of s; 0 at the start
-	from := 0     // the start of the text not yet appended
-	for i, r := range s {
-		if needsEscape(s, i, r, prev, digits, trail) {
+	from := 0 // the start of the text not yet appended
+	for i := 0; ; i++ {
+		n := strings.IndexAny(s[i:], punctuation)
+		if n < 0 {
+			break
+		}
+		if i += n; needsEscape(s, i, digits, trail) {
 			dst = append(append(dst, s[from:i]...), '\\')
 			from = i
 		}
-		prev = r
 	}
 	return append(dst, s[from:]...)
 }
 
-// needsEscape reports whether the rune r at byte offset i of s must be
-// written with a backslash in front. prev is the rune before it (0 at the
-// start), digits is the length of the run of
-// ASCII digits s starts with, and trail is the byte offset where the run of
-// '#' that s ends with begins (len(s) if none).
-func needsEscape(s string, i int, r, prev rune, digits, trail int) bool {
-	switch r {
+// punctuation holds the characters that needsEscape may escape.
+const punctuation = "\\`*[]<~|{}_&!#>-+=:.)"
+
+// needsEscape reports whether the ASCII character at byte offset i of s
+// must be written with a backslash in front. digits is the length of the
+// run of ASCII digits s starts with, and trail is the byte offset where
+// the run of '#' that s ends with begins (len(s) if none).
+func needsEscape(s string, i int, digits, trail int) bool {
+	switch s[i] {
 	case '\\', // escapes, and a hard line break at the end of a line
 		'`',      // code spans, fenced code blocks
 		'*',      // emphasis, bullet lists, thematic breaks (also inside words)
@@ -53,6 +58,7 @@ func needsEscape(s string, i int, r, prev rune, digits, trail int) bool {
 		// Emphasis; an underscore between two letters or digits can neither open
 		// nor close emphasis (CommonMark's flanking rules), so snake_case and
 		// 1_000 stay readable.
+		prev, _ := utf8.DecodeLastRuneInString(s[:i]) // RuneError at the start
 		next, _ := utf8.DecodeRuneInString(s[i+1:])
 		return !(isWordRune(prev) && isWordRune(next))
 	case '&':
@@ -61,7 +67,7 @@ func needsEscape(s string, i int, r, prev rune, digits, trail int) bool {
 	case '!':
 		// "<!--more-->" in the Markdown source is Hugo's summary divider, found
 		// before any Markdown is parsed: \<\!--more--> keeps it text.
-		return prev == '<'
+		return i > 0 && s[i-1] == '<'
 	case '#':
 		// An ATX heading at the start; a closing sequence at the end of a
 		// heading line (goldmark strips " ###" before the attribute list).

@@ -245,3 +245,19 @@ func TestAppendEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestPunctuation checks that AppendEscape looks at every character that
+// needsEscape escapes: at the start, after digits, between letters, before
+// '#' and at the end of a text.
+func TestPunctuation(t *testing.T) {
+	for c := range byte(0x80) {
+		for _, s := range []string{"x", "1", "1x", "a_b", "x#", "<x"} {
+			for i := range len(s) + 1 {
+				text := s[:i] + string(c) + s[i:]
+				if needsEscape(text, i, leadingDigits(text), trailingHashes(text)) && !strings.ContainsRune(punctuation, rune(c)) {
+					t.Errorf("needsEscape(%q, %d) is true, but %q is not in punctuation", text, i, c)
+				}
+			}
+		}
+	}
+}

@@ -44,3 +44,28 @@ func TestCleanDebris(t *testing.T) {
 		}
 	}
 }
+
+func TestNeedsCleaning(t *testing.T) {
+	for in, want := range map[string]bool{
+		"":                       false,
+		"а":                      false,
+		"Љубљана, 3. март 2016.": false,
+		"a b · c – d":            false,
+		" а":                     true,
+		"а ":                     true,
+		" ":                      true,
+		"а  б":                   true,
+		"а\tб":                   true,
+		"а\rб":                   true,
+		"а\u00a0б":               true,
+		"а\u2003б":               true,
+		"аб\ufeff":               true,
+		"a\x7fb":                 true,
+		"а[bookmark: _GoBack] б": true,
+		"а [bookmark:x] б":       false,
+	} {
+		if got := needsCleaning(in); got != want {
+			t.Errorf("needsCleaning(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

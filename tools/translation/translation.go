@@ -179,8 +179,8 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 			return nil, fail(offset, "block %d is %s, but block %d of the original (%s:%d) is %s", i+1, describe(b), i+1, origFile, o.Line, describe(o))
 		}
 		b.ID, b.IntroducesList, b.Start, b.Line = o.ID, o.IntroducesList, o.Start, lineOf(offset)
-		if err := sameAnchors(fmt.Sprintf("block %d (%s)", i+1, describe(b)), b.Text, fmt.Sprintf("block %d of the original (%s:%d)", i+1, origFile, o.Line), o.Text, acronyms); err != nil {
-			return nil, fail(offset, "%v", err)
+		if missing := missingAnchors(b.Text, o.Text, acronyms); missing != "" {
+			return nil, fail(offset, lacksAnchors, fmt.Sprintf("block %d (%s)", i+1, describe(b)), missing, fmt.Sprintf("block %d of the original (%s:%d)", i+1, origFile, o.Line))
 		}
 		for j := range b.Items {
 			it, oi := &b.Items[j], o.Items[j]
@@ -188,14 +188,14 @@ func Read(file string, data []byte, orig *document.Document, origFile string) (*
 			if len(it.Items) != len(oi.Items) {
 				return nil, fail(r.items[j], "item %d of block %d has %s, but the original's (%s:%d) has %d", j+1, i+1, plural(len(it.Items), "sub-item"), origFile, oi.Line, len(oi.Items))
 			}
-			if err := sameAnchors(fmt.Sprintf("item %d of block %d", j+1, i+1), it.Text, fmt.Sprintf("the original's (%s:%d)", origFile, oi.Line), oi.Text, acronyms); err != nil {
-				return nil, fail(r.items[j], "%v", err)
+			if missing := missingAnchors(it.Text, oi.Text, acronyms); missing != "" {
+				return nil, fail(r.items[j], lacksAnchors, fmt.Sprintf("item %d of block %d", j+1, i+1), missing, fmt.Sprintf("the original's (%s:%d)", origFile, oi.Line))
 			}
 			for k := range it.Items {
 				sub, os := &it.Items[k], oi.Items[k]
 				sub.ID, sub.Line = os.ID, lineOf(r.subs[j][k])
-				if err := sameAnchors(fmt.Sprintf("sub-item %d of item %d of block %d", k+1, j+1, i+1), sub.Text, fmt.Sprintf("the original's (%s:%d)", origFile, os.Line), os.Text, acronyms); err != nil {
-					return nil, fail(r.subs[j][k], "%v", err)
+				if missing := missingAnchors(sub.Text, os.Text, acronyms); missing != "" {
+					return nil, fail(r.subs[j][k], lacksAnchors, fmt.Sprintf("sub-item %d of item %d of block %d", k+1, j+1, i+1), missing, fmt.Sprintf("the original's (%s:%d)", origFile, os.Line))
 				}
 			}
 		}
@@ -257,7 +257,7 @@ func anchors(s string, acronyms bool) []string {
 		case 'd':
 			out = append(out, a)
 		case 'l':
-			if acronyms && len(a) >= 2 && strings.ToUpper(a) == a {
+			if acronyms && len(a) >= 2 && !strings.ContainsFunc(a, unicode.IsLower) {
 				out = append(out, a)
 			}
 		}
@@ -278,26 +278,23 @@ func asciiClass(b byte) byte {
 	return 0
 }
 
-// sameAnchors returns an error when tr, the text of what (e.g. "block 4 (a
-// paragraph)"), lacks a number or Latin acronym that orig, the text of
-// origWhat, has. Swapped or merged blocks differ there, whatever their
-// words.
-func sameAnchors(what, tr, origWhat, orig string, acronyms bool) error {
-	have := map[string]bool{}
-	for _, a := range anchors(tr, acronyms) {
-		have[a] = true
-	}
+// missingAnchors returns, quoted and joined with commas, the numbers and
+// Latin acronyms that orig has and tr, its translation, lacks; "" when it
+// lacks none. Swapped or merged blocks differ there, whatever their words.
+func missingAnchors(tr, orig string, acronyms bool) string {
+	have := anchors(tr, acronyms)
 	var missing []string
 	for _, a := range anchors(orig, acronyms) {
-		if !have[a] && !slices.Contains(missing, strconv.Quote(a)) {
+		if !slices.Contains(have, a) && !slices.Contains(missing, strconv.Quote(a)) {
 			missing = append(missing, strconv.Quote(a))
 		}
 	}
-	if len(missing) == 0 {
-		return nil
-	}
-	return fmt.Errorf("%s lacks %s, which %s has: numbers, dates and Latin acronyms must be the same", what, strings.Join(missing, ", "), origWhat)
+	return strings.Join(missing, ", ")
 }
+
+// lacksAnchors is the error message for missingAnchors: what lacks
+// missing, which what of the original has.
+const lacksAnchors = "%s lacks %s, which %s has: numbers, dates and Latin acronyms must be the same"
 
 // duplicateKeys reads the front matter of data, if it has one, with
 // yaml.v3 to report a key given twice (goldmark-meta keeps the last).

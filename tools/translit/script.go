@@ -65,23 +65,7 @@ var wordDebris = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
 // its Serbian letters are in. Only words that ToCyrillic would transliterate
 // count, so Latin names, acronyms, foreign words, Roman numerals, codes and
 // URLs inside Cyrillic text do not make it Latin.
-func Detect(lines []string) Script {
-	cyr, lat := 0, 0
-	for _, line := range lines {
-		for t := range tokens(withoutDebris(line)) {
-			if t.kind == word && !t.keep {
-				cyr, lat = cyr+t.cyr, lat+t.lat
-			}
-		}
-	}
-	switch {
-	case cyr > lat:
-		return Cyrillic
-	case lat > cyr:
-		return Latin
-	}
-	return Unknown
-}
+func Detect(lines []string) Script { return Scan(lines).Script() }
 
 // Check returns the places in lines that Serbian text in script s does not
 // allow, in order, at most one a word:
@@ -98,9 +82,56 @@ func Detect(lines []string) Script {
 // For a word, Col is where it starts. Word's bookmark markers
 // ("[bookmark: _GoBack]") are skipped. s == Unknown checks only the first
 // two rules.
-func Check(lines []string, s Script) []Problem {
-	var out []Problem
+func Check(lines []string, s Script) []Problem { return Scan(lines).Check(s) }
+
+// Text is a text given as lines, read once for both Detect and Check: a
+// caller that needs both scans it with Scan.
+type Text struct {
+	lines    []string
+	cyr, lat int     // the letters Detect counts
+	suspect  []uint8 // by line: bit 1<<s is set when Check(s) reports on it
+}
+
+// Scan reads lines word by word.
+func Scan(lines []string) *Text {
+	text := &Text{lines: lines, suspect: make([]uint8, len(lines))}
 	for n, line := range lines {
+		for t := range tokens(withoutDebris(line)) {
+			if t.kind != word {
+				continue
+			}
+			if !t.keep {
+				text.cyr, text.lat = text.cyr+t.cyr, text.lat+t.lat
+			}
+			for _, s := range []Script{Unknown, Cyrillic, Latin} {
+				if reported(t, s) {
+					text.suspect[n] |= 1 << s
+				}
+			}
+		}
+	}
+	return text
+}
+
+// Script returns the script of the text, as Detect.
+func (text *Text) Script() Script {
+	switch {
+	case text.cyr > text.lat:
+		return Cyrillic
+	case text.lat > text.cyr:
+		return Latin
+	}
+	return Unknown
+}
+
+// Check returns the places in the text that Serbian text in script s does
+// not allow, as Check; it reads again only the lines that have one.
+func (text *Text) Check(s Script) []Problem {
+	var out []Problem
+	for n, line := range text.lines {
+		if text.suspect[n]&(1<<s) == 0 {
+			continue
+		}
 		line = withoutDebris(line)
 		for t := range tokens(line) {
 			if t.kind != word {
@@ -126,13 +157,19 @@ func withoutDebris(line string) string {
 	})
 }
 
+// reported reports whether Check reports on the word t in script s.
+func reported(t token, s Script) bool {
+	cyr, lat := t.cyr > 0, t.lat > 0
+	return t.foreign >= 0 || cyr && lat || s == Cyrillic && lat && !t.keep || s == Latin && cyr
+}
+
 // checkWord checks the word t of line against script s.
 func checkWord(line string, t token, s Script) (Problem, bool) {
 	w := line[t.start:t.end]
-	cyr, lat := t.cyr > 0, t.lat > 0
-	if t.foreign < 0 && !(cyr && lat) && !(s == Cyrillic && lat && !t.keep) && !(s == Latin && cyr) {
+	if !reported(t, s) {
 		return Problem{}, false // the common case, without counting columns
 	}
+	cyr, lat := t.cyr > 0, t.lat > 0
 	p := Problem{Col: utf8.RuneCountInString(line[:t.start]) + 1, Word: w}
 	if t.foreign >= 0 {
 		r, _ := utf8.DecodeRuneInString(w[t.foreign:])

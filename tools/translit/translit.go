@@ -127,7 +127,8 @@
 // finds the words that the script does not allow (a Latin word in Cyrillic
 // text that is not kept in Latin, a word mixing the scripts, a Cyrillic
 // letter outside the Serbian alphabet), each with its line and column, so
-// that a caller can report "file:line:col: message".
+// that a caller can report "file:line:col: message". [Scan] reads a text
+// once for both.
 package translit
 
 import (
@@ -211,11 +212,18 @@ func upperDigraph(r rune) string {
 // cases. s is read after normalization to NFC, so foreign letters are
 // reported in their composed form.
 func ToLatin(s string) (latin string, foreign []rune) {
-	if strings.IndexFunc(s, notPlainStarter) >= 0 {
-		s = norm.NFC.String(s)
+	if latin, foreign, ok := toLatin(s, false); ok {
+		return latin, foreign
 	}
+	latin, foreign, _ = toLatin(norm.NFC.String(s), true)
+	return latin, foreign
+}
+
+// toLatin returns ToLatin(s) for s in NFC (normalized), or gives up (ok
+// false) at the first rune that says s may not be NFC (see notPlainStarter).
+func toLatin(s string, normalized bool) (latin string, foreign []rune, ok bool) {
 	var b strings.Builder
-	b.Grow(len(s) + len(s)/2)
+	b.Grow(len(s)) // Latin letters take fewer bytes than Cyrillic ones, but for Џ, џ
 	// The caps verdict of the last word that held a capital Љ, Њ or Џ,
 	// which ends before byte capsEnd.
 	capsEnd, caps := 0, false
@@ -225,6 +233,9 @@ func ToLatin(s string) (latin string, foreign []rune) {
 	replaced, needNFC := false, false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if !normalized && notPlainStarter(r) {
+			return "", nil, false
+		}
 		if r == utf8.RuneError && size == 1 {
 			b.WriteByte(s[i]) // invalid UTF-8 is copied as it is
 			i++
@@ -258,9 +269,9 @@ func ToLatin(s string) (latin string, foreign []rune) {
 		i += size
 	}
 	if needNFC {
-		return norm.NFC.String(b.String()), foreign
+		return norm.NFC.String(b.String()), foreign, true
 	}
-	return b.String(), foreign
+	return b.String(), foreign, true
 }
 
 // notPlainStarter reports whether r lies outside the ranges where every
