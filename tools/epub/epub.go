@@ -19,6 +19,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/flate"
+
 	"github.com/regionaldialogue/site/tools/document"
 )
 
@@ -71,9 +73,30 @@ func (b *Book) Identifier() string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
+// level is the deflate level of the book's entries (but the mimetype),
+// compressed with github.com/klauspost/compress/flate.
+const level = 5
+
+// A Writer writes books, reusing one compressor from book to book; it
+// is for one goroutine at a time.
+type Writer struct{ fw *flate.Writer }
+
+// NewWriter returns a Writer.
+func NewWriter() *Writer {
+	fw, err := flate.NewWriter(io.Discard, level)
+	if err != nil {
+		panic(err) // only for a level out of range
+	}
+	return &Writer{fw: fw}
+}
+
 // Write writes b as an EPUB to w.
-func Write(w io.Writer, b *Book) error {
+func (ew *Writer) Write(w io.Writer, b *Book) error {
 	z := zip.NewWriter(w)
+	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		ew.fw.Reset(out)
+		return ew.fw, nil
+	})
 	date, clock := msDosTime(b.Modified)
 	for i, f := range b.files() {
 		h := &zip.FileHeader{Name: f.name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock}
@@ -90,6 +113,9 @@ func Write(w io.Writer, b *Book) error {
 	}
 	return z.Close()
 }
+
+// Write writes b as an EPUB to w, with a Writer of its own.
+func Write(w io.Writer, b *Book) error { return NewWriter().Write(w, b) }
 
 // msDosTime returns t as the ZIP format's MS-DOS date and time. Leaving the
 // header's Modified zero keeps archive/zip from adding an extended

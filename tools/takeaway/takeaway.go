@@ -182,8 +182,9 @@ func Write(public string, site *Site, docs []convert.Doc) error {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(docs)) {
 		wg.Go(func() {
+			books := epub.NewWriter()
 			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
-				errs[i] = writeDoc(public, site, &docs[i])
+				errs[i] = writeDoc(public, site, books, &docs[i])
 			}
 		})
 	}
@@ -198,7 +199,7 @@ func Write(public string, site *Site, docs []convert.Doc) error {
 	return writeFiles(public, path.Dir(CataloguePath), map[string][]byte{path.Base(CataloguePath): data})
 }
 
-func writeDoc(public string, site *Site, d *convert.Doc) error {
+func writeDoc(public string, site *Site, books *epub.Writer, d *convert.Doc) error {
 	var orig *cite.Work
 	for i := range d.Versions {
 		v := &d.Versions[i]
@@ -207,7 +208,7 @@ func writeDoc(public string, site *Site, d *convert.Doc) error {
 			orig = w
 		}
 		var book bytes.Buffer
-		if err := epub.Write(&book, Book(site, d, v)); err != nil {
+		if err := books.Write(&book, Book(site, d, v)); err != nil {
 			return err
 		}
 		files := map[string][]byte{}
