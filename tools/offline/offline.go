@@ -82,6 +82,9 @@ type Options struct {
 	// Skip lists files of Site, as slash paths relative to it, that the
 	// copy leaves out (the ZIP itself, when it is written inside Site).
 	Skip []string
+	// Packed, if not nil, holds files of Site packed ahead: Write does not
+	// read them again.
+	Packed *Packed
 }
 
 // Write writes the offline copy of o.Site to w as a ZIP, and returns the
@@ -154,7 +157,11 @@ func Write(w io.Writer, o Options) (int64, error) {
 		for _, fw := range packers {
 			wg.Go(func() {
 				for i := int(next.Add(1)) - 1; i < len(todo); i = int(next.Add(1)) - 1 {
-					packed[i] = s.pack(fw, o.Folder+"/"+todo[i].name, todo[i].path)
+					name := o.Folder + "/" + todo[i].name
+					var ok bool
+					if packed[i], ok = o.Packed.entry(todo[i].name, name); !ok {
+						packed[i] = s.pack(fw, name, todo[i].path)
+					}
 				}
 			})
 		}
@@ -182,16 +189,12 @@ type entryData struct {
 	err  error
 }
 
-// pack reads the file (none for a folder: name ends in "/"),
-// rewrites it if it is a page or a stylesheet, and compresses it with fw
-// unless it is compressed already.
+// pack reads the file (none for a folder: name ends in "/"), rewrites it
+// if it is a page or a stylesheet, and packs it with fw.
 func (s *site) pack(fw *flate.Writer, name, file string) entryData {
-	h := &zip.FileHeader{Name: name}
-	h.ModifiedDate, h.ModifiedTime = msDosTime(Time)
 	if strings.HasSuffix(name, "/") {
-		return entryData{h: h}
+		return entryData{h: &zip.FileHeader{Name: name}}
 	}
-	h.SetMode(0o644)
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return entryData{err: err}
@@ -203,6 +206,14 @@ func (s *site) pack(fw *flate.Writer, name, file string) entryData {
 	case ".css":
 		data = []byte(s.rewriteCSS(rel, string(data)))
 	}
+	return packData(fw, name, data)
+}
+
+// packData packs data as the entry name: compressed with fw unless it is
+// compressed already.
+func packData(fw *flate.Writer, name string, data []byte) entryData {
+	h := &zip.FileHeader{Name: name}
+	h.SetMode(0o644)
 	h.CRC32 = crc32.ChecksumIEEE(data)
 	h.UncompressedSize64 = uint64(len(data))
 	h.Method = zip.Store // deflating what is compressed already would only cost time
@@ -221,11 +232,74 @@ func (s *site) pack(fw *flate.Writer, name, file string) entryData {
 	return entryData{h: h, data: data}
 }
 
+// Packed holds files of the site packed for the ZIP ahead of time by the
+// code that writes them into the site (the search index, citations,
+// e-books), while it still holds their bytes: Write takes them from here
+// instead of reading and compressing them again. Pages and stylesheets,
+// whose addresses Write rewrites, cannot be packed ahead. A Packed is
+// safe for concurrent use.
+type Packed struct {
+	mu      sync.Mutex
+	entries map[string]entryData // by slash path relative to the site
+	packers chan *flate.Writer   // compressors not in use
+}
+
+// NewPacked returns an empty Packed.
+func NewPacked() *Packed {
+	return &Packed{entries: map[string]entryData{}, packers: make(chan *flate.Writer, runtime.GOMAXPROCS(0))}
+}
+
+// Add packs data, the file at slash path rel of the site, as it is
+// written there.
+func (p *Packed) Add(rel string, data []byte) error {
+	if ext := path.Ext(rel); ext == ".html" || ext == ".css" {
+		return fmt.Errorf("offline: %s: pages and stylesheets are rewritten when packed, not packed ahead", rel)
+	}
+	var fw *flate.Writer
+	select {
+	case fw = <-p.packers:
+	default:
+		var err error
+		if fw, err = flate.NewWriter(io.Discard, level); err != nil {
+			return err
+		}
+	}
+	e := packData(fw, rel, data)
+	select {
+	case p.packers <- fw:
+	default:
+	}
+	if e.err != nil {
+		return e.err
+	}
+	p.mu.Lock()
+	p.entries[rel] = e
+	p.mu.Unlock()
+	return nil
+}
+
+// entry returns the file at rel packed ahead as the entry name, if it is.
+func (p *Packed) entry(rel, name string) (entryData, bool) {
+	if p == nil {
+		return entryData{}, false
+	}
+	p.mu.Lock()
+	e, ok := p.entries[rel]
+	p.mu.Unlock()
+	if ok {
+		h := *e.h
+		h.Name = name
+		e.h = &h
+	}
+	return e, ok
+}
+
 // write adds the packed entry to zw.
 func (e entryData) write(zw *zip.Writer) error {
 	if e.err != nil {
 		return e.err
 	}
+	e.h.ModifiedDate, e.h.ModifiedTime = msDosTime(Time)
 	if strings.HasSuffix(e.h.Name, "/") {
 		return addFolder(zw, e.h.Name)
 	}

@@ -20,8 +20,10 @@
 // parsed again: each language's search index (package search) and every
 // document's citations, data and e-books (package takeaway). They need
 // nothing Hugo makes, and Hugo leaves the files it did not make alone, so
-// the two share the machine's processors instead of taking turns. The
-// offline copy, packed when both are done, includes them.
+// the two share the machine's processors instead of taking turns. Each of
+// these files is also packed for the offline copy while its bytes are at
+// hand (offline.Packed); the copy, made when both are done, includes them
+// without reading them again.
 //
 // # All or nothing
 //
@@ -177,7 +179,8 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 		hugoStep = Step{StepHugo, time.Since(t0)}
 		hugoDone <- err
 	}()
-	goSteps, err := writeFiles(o.Root, o.BaseURL, staging, docs)
+	packed := offline.NewPacked() // the Go tool's files, packed for the offline copy as they are written
+	goSteps, err := writeFiles(o.Root, o.BaseURL, staging, docs, packed.Add)
 	if err != nil {
 		cancel() // no site without the Go tool's files: stop Hugo
 	}
@@ -191,7 +194,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	sum.Steps = append(sum.Steps, goSteps...)
 
 	t0 := time.Now()
-	sum.ZipBytes, err = writeZip(staging, o.BaseURL)
+	sum.ZipBytes, err = writeZip(staging, o.BaseURL, packed)
 	if err != nil {
 		return nil, err
 	}
@@ -229,20 +232,21 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 }
 
 // writeFiles writes the files the Go tool adds to the site in dir (the
-// search index, then every document's citations, data and e-books) and
-// returns how long each took, as the steps StepSearch and StepFiles.
-func writeFiles(root, baseURL, dir string, docs []convert.Doc) ([]Step, error) {
+// search index, then every document's citations, data and e-books), hands
+// each to also, and returns how long each took, as the steps StepSearch
+// and StepFiles.
+func writeFiles(root, baseURL, dir string, docs []convert.Doc, also func(rel string, data []byte) error) ([]Step, error) {
 	t0 := time.Now()
 	site, err := takeaway.LoadSite(root, baseURL) // the languages' roots, locales and strings
 	if err != nil {
 		return nil, err
 	}
-	if err := search.WriteSite(dir, site.Prefix, docs); err != nil {
+	if err := search.WriteSite(dir, site.Prefix, docs, also); err != nil {
 		return nil, err
 	}
 	steps := []Step{{StepSearch, time.Since(t0)}}
 	t0 = time.Now()
-	if err := takeaway.Write(dir, site, docs); err != nil {
+	if err := takeaway.Write(dir, site, docs, also); err != nil {
 		return nil, err
 	}
 	return append(steps, Step{StepFiles, time.Since(t0)}), nil
@@ -284,8 +288,9 @@ func convertContent(root string) (*convert.Result, func() error, error) {
 }
 
 // writeZip writes the offline copy of the site in dir, built for baseURL,
-// to dir/ZipPath and returns its size.
-func writeZip(dir, baseURL string) (int64, error) {
+// to dir/ZipPath and returns its size; packed holds files of dir packed
+// ahead.
+func writeZip(dir, baseURL string, packed *offline.Packed) (int64, error) {
 	path := filepath.Join(dir, filepath.FromSlash(ZipPath))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return 0, err
@@ -295,7 +300,7 @@ func writeZip(dir, baseURL string) (int64, error) {
 		return 0, err
 	}
 	n, err := offline.Write(f, offline.Options{
-		Site: dir, BaseURL: baseURL, Folder: OfflineName, Skip: []string{ZipPath},
+		Site: dir, BaseURL: baseURL, Folder: OfflineName, Skip: []string{ZipPath}, Packed: packed,
 	})
 	if cerr := f.Close(); err == nil {
 		err = cerr

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -28,15 +29,28 @@ const KeyLen = 3
 
 // WriteSite writes the index of docs into the built site at site for every
 // language, each into the search/ folder under that language's root;
-// prefix(lang) is the root's path under site ("" or "<lang>/").
-func WriteSite(site string, prefix func(lang string) string, docs []convert.Doc) error {
+// prefix(lang) is the root's path under site ("" or "<lang>/"). If also
+// is not nil, WriteSite hands it every file it writes, by its slash path
+// under site, while it holds its bytes; also must be safe for concurrent
+// use.
+func WriteSite(site string, prefix func(lang string) string, docs []convert.Doc, also func(rel string, data []byte) error) error {
 	langs := Languages(docs)
 	// One language's index a goroutine: they share nothing.
 	errs := make([]error, len(langs))
 	var wg sync.WaitGroup
 	for i, lang := range langs {
-		dir := filepath.Join(site, filepath.FromSlash(prefix(lang)), Dir)
-		wg.Go(func() { errs[i] = Write(dir, Build(docs, lang)) })
+		rel := path.Join(prefix(lang), Dir)
+		wg.Go(func() {
+			files := Build(docs, lang).Files()
+			if errs[i] = write(filepath.Join(site, filepath.FromSlash(rel)), files); errs[i] != nil || also == nil {
+				return
+			}
+			for p, data := range files {
+				if errs[i] = also(rel+"/"+p, data); errs[i] != nil {
+					return
+				}
+			}
+		})
 	}
 	wg.Wait()
 	return errors.Join(errs...)
@@ -261,7 +275,11 @@ func jsonString(s string) string {
 
 // Write writes the index's files into dir, replacing what an earlier build
 // left there.
-func Write(dir string, ix *Index) error {
+func Write(dir string, ix *Index) error { return write(dir, ix.Files()) }
+
+// write writes files (slash paths under dir → bytes) into dir, replacing
+// what an earlier build left there.
+func write(dir string, files map[string][]byte) error {
 	if err := os.RemoveAll(filepath.Join(dir, "t")); err != nil {
 		return err
 	}
@@ -273,13 +291,8 @@ func Write(dir string, ix *Index) error {
 			return err
 		}
 	}
-	files := ix.Files()
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	for _, p := range paths {
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), files[p], 0o644); err != nil {
+	for p, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), data, 0o644); err != nil {
 			return err
 		}
 	}

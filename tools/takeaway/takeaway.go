@@ -175,8 +175,12 @@ func (s *Site) Dates(lang string, start, end document.Date) string {
 // Write writes every document's files into public, the folder Hugo built
 // (or builds: Write touches no file Hugo makes). Documents are written
 // in parallel, one per processor at a time; each file's bytes depend on
-// its document alone.
-func Write(public string, site *Site, docs []convert.Doc) error {
+// its document alone. If also is not nil, Write hands it every file it
+// writes, by its slash path under public, while it holds its bytes (the
+// build packs them for the offline copy); also must be safe for
+// concurrent use.
+func Write(public string, site *Site, docs []convert.Doc, also func(rel string, data []byte) error) error {
+	out := output{public, also}
 	errs := make([]error, len(docs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -184,7 +188,7 @@ func Write(public string, site *Site, docs []convert.Doc) error {
 		wg.Go(func() {
 			books := epub.NewWriter()
 			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
-				errs[i] = writeDoc(public, site, books, &docs[i])
+				errs[i] = out.writeDoc(site, books, &docs[i])
 			}
 		})
 	}
@@ -196,10 +200,16 @@ func Write(public string, site *Site, docs []convert.Doc) error {
 	if err != nil {
 		return err
 	}
-	return writeFiles(public, path.Dir(CataloguePath), map[string][]byte{path.Base(CataloguePath): data})
+	return out.write(path.Dir(CataloguePath), map[string][]byte{path.Base(CataloguePath): data})
 }
 
-func writeDoc(public string, site *Site, books *epub.Writer, d *convert.Doc) error {
+// output is where Write writes: the folder public, and also.
+type output struct {
+	public string
+	also   func(rel string, data []byte) error
+}
+
+func (out output) writeDoc(site *Site, books *epub.Writer, d *convert.Doc) error {
 	var orig *cite.Work
 	for i := range d.Versions {
 		v := &d.Versions[i]
@@ -215,7 +225,7 @@ func writeDoc(public string, site *Site, books *epub.Writer, d *convert.Doc) err
 		for ext, data := range map[string][]byte{".bib": cite.BibTeX(w), ".ris": cite.RIS(w), ".json": cite.CSL(w), ".epub": book.Bytes()} {
 			files[path.Base(site.FilePath(v.Lang, d.Slug, ext))] = data
 		}
-		if err := writeFiles(public, site.PagePath(v.Lang, d.Slug), files); err != nil {
+		if err := out.write(site.PagePath(v.Lang, d.Slug), files); err != nil {
 			return err
 		}
 	}
@@ -223,19 +233,24 @@ func writeDoc(public string, site *Site, books *epub.Writer, d *convert.Doc) err
 	if err != nil {
 		return err
 	}
-	return writeFiles(public, path.Dir(DataPath(d.Slug)), map[string][]byte{path.Base(DataPath(d.Slug)): data})
+	return out.write(path.Dir(DataPath(d.Slug)), map[string][]byte{path.Base(DataPath(d.Slug)): data})
 }
 
-// writeFiles writes files (name → bytes) into the folder dir, a slash
-// path under public, making the folder first if need be.
-func writeFiles(public, dir string, files map[string][]byte) error {
-	dir = filepath.Join(public, filepath.FromSlash(dir))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// write writes files (name → bytes) into the folder dir, a slash path
+// under out.public, making the folder first if need be.
+func (out output) write(dir string, files map[string][]byte) error {
+	folder := filepath.Join(out.public, filepath.FromSlash(dir))
+	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return err
 	}
 	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(folder, name), data, 0o644); err != nil {
 			return err
+		}
+		if out.also != nil {
+			if err := out.also(path.Join(dir, name), data); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
