@@ -163,6 +163,43 @@ func (s *site) link(page, ref string) string {
 	return relative(page, s.file(p)) + tail
 }
 
+// pageLinks rewrites the addresses of one page as site.link does,
+// remembering each: a page names the same few files many times, often
+// with another fragment each time (a link per block to the parallel
+// view: …/compare/#p1, …/compare/#p2 …).
+type pageLinks struct {
+	s    *site
+	page string
+	memo map[string]string // address without its fragment → rewritten
+}
+
+func (l pageLinks) link(ref string) string {
+	base, frag, hasFrag := strings.Cut(ref, "#")
+	if base == "" || (hasFrag && !plainFragment(frag)) {
+		return l.s.link(l.page, ref)
+	}
+	v, ok := l.memo[base]
+	if !ok {
+		v = l.s.link(l.page, base)
+		l.memo[base] = v
+	}
+	if hasFrag {
+		v += "#" + frag
+	}
+	return v
+}
+
+// plainFragment reports whether a fragment is written the same escaped
+// or not: ASCII letters, digits, "-" and "_".
+func plainFragment(f string) bool {
+	for _, c := range []byte(f) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 // dataLink rewrites a data-* attribute's value that is an address in the
 // site: a file's as link does, but a folder stays a folder ("…/", no
 // index.html), since a script adds the names of the files it loads.

@@ -64,6 +64,7 @@ func (s *site) rewriteHTML(page string, src []byte) []byte {
 		depth     int // of the element left out, while skipStart >= 0
 		spans     []span
 		attrs     []attr
+		links     = pageLinks{s: s, page: page, memo: map[string]string{}}
 	)
 	i := 0
 	for i < len(src) {
@@ -148,7 +149,12 @@ func (s *site) rewriteHTML(page string, src []byte) []byte {
 				if !candidate(tag, []byte(a.key)) {
 					continue
 				}
-				v := s.rewriteAttr(page, string(tag), attrs, a)
+				var v string
+				if linkAttrs[a.key] {
+					v = links.link(a.val)
+				} else {
+					v = s.rewriteAttr(page, string(tag), attrs, a)
+				}
 				if v == a.val {
 					continue
 				}

@@ -33,6 +33,8 @@ func TestRewriteHTML(t *testing.T) {
 		{"home", "/", `<a href=/>x</a>`, `<a href=../../index.html>x</a>`},
 		{"fragment kept", "/", `<a href="/en/documents/a/#p3">x</a>`, `<a href="../../en/documents/a/index.html#p3">x</a>`},
 		{"own page", "/", `<a href=/documents/a/>x</a>`, `<a href=index.html>x</a>`},
+		{"one file, many fragments", "/", `<a href=/documents/a/compare/#p1>1</a><a href=/documents/a/compare/#p2>2</a><a href=/documents/a/compare/>3</a><a href="/documents/a/compare/#%C5%A1">4</a>`,
+			`<a href=compare/index.html#p1>1</a><a href=compare/index.html#p2>2</a><a href=compare/index.html>3</a><a href="compare/index.html#%C5%A1">4</a>`},
 		{"bare fragment", "/", `<a href=#p3>x</a>`, `<a href=#p3>x</a>`},
 		{"relative folder", "/", `<a href=../>x</a>`, `<a href=../index.html>x</a>`},
 		{"relative file", "/", `<a href=../../favicon.svg>x</a>`, `<a href=../../favicon.svg>x</a>`},
