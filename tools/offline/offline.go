@@ -139,9 +139,9 @@ func Write(w io.Writer, o Options) (int64, error) {
 		return cw.n, err
 	}
 	// Entries are read, rewritten and compressed in parallel, a batch at
-	// a time, and written in their order; each entry's bytes depend on
-	// its file alone, so the ZIP is the same whatever the number of
-	// processors.
+	// a time, and written in their order while the next batch is packed;
+	// each entry's bytes depend on its file alone, so the ZIP is the same
+	// whatever the number of processors.
 	workers := runtime.GOMAXPROCS(0)
 	packers := make([]*flate.Writer, workers)
 	for i := range packers {
@@ -149,9 +149,12 @@ func Write(w io.Writer, o Options) (int64, error) {
 			return cw.n, err
 		}
 	}
-	packed := make([]entryData, batch)
-	for start := 0; start < len(entries); start += batch {
+	written := make(chan error, 1) // the previous batch is written
+	written <- nil
+	var batches [2][batch]entryData // one is packed while the other is written
+	for start, b := 0, 0; start < len(entries); start, b = start+batch, 1-b {
 		todo := entries[start:min(start+batch, len(entries))]
+		packed := batches[b][:len(todo)]
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for _, fw := range packers {
@@ -166,11 +169,21 @@ func Write(w io.Writer, o Options) (int64, error) {
 			})
 		}
 		wg.Wait()
-		for _, p := range packed[:len(todo)] {
-			if err := p.write(zw); err != nil {
-				return cw.n, err
-			}
+		if err := <-written; err != nil {
+			return cw.n, err
 		}
+		go func() {
+			for _, p := range packed {
+				if err := p.write(zw); err != nil {
+					written <- err
+					return
+				}
+			}
+			written <- nil
+		}()
+	}
+	if err := <-written; err != nil {
+		return cw.n, err
 	}
 	if err := zw.Close(); err != nil {
 		return cw.n, err
