@@ -15,9 +15,9 @@ package address
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,9 +46,18 @@ var Shape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Page is a Markdown file under content/ as Read found it.
 type Page struct {
-	Generated bool              // it starts with the converter's mark (pages.GeneratedMark)
-	Sum       [sha256.Size]byte // the SHA-256 of a generated page's bytes
+	Generated bool   // it starts with the converter's mark (pages.GeneratedMark)
+	Sum       uint64 // Hash of a generated page's bytes
 }
+
+// seed keys Hash for the run of this process.
+var seed = maphash.MakeSeed()
+
+// Hash returns a 64-bit hash of data, the same for the same bytes within
+// one run of the process (hash/maphash, with a seed of its own), for
+// comparing a page with the file Read read: two different pages have the
+// same hash with a chance of one in 2^64.
+func Hash(data []byte) uint64 { return maphash.Bytes(seed, data) }
 
 // Read reads the Markdown files under root/content. It returns the
 // address of each document that has generated pages, by seed id, and
@@ -137,7 +146,7 @@ func (r *reader) read(root, path string) (*front, error) {
 	rel, _ := filepath.Rel(root, path)
 	fm := &front{rel: filepath.ToSlash(rel)}
 	if data := r.buf.Bytes(); bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
-		fm.page = Page{Generated: true, Sum: sha256.Sum256(data)}
+		fm.page = Page{Generated: true, Sum: Hash(data)}
 		lines := addressLines(data)
 		if r.last != nil && bytes.Equal(lines, r.lines) {
 			fm.Slug, fm.TranslationKey, fm.Aliases = r.last.Slug, r.last.TranslationKey, r.last.Aliases
