@@ -12,7 +12,7 @@
 // [Prepare] reads and checks every input and renders every page, a batch of
 // seeds at a time, in id order: it parses them, gives each its address
 // (package address remembers addresses in content/, so that none moves or
-// changes hands; it reads every page in content/ once and keeps its SHA-256),
+// changes hands; it reads every page in content/ once and keeps its hash),
 // renders its pages, compares each with the file in content/ by that hash
 // (there is no cache), writes those that differ into a staging folder inside
 // the root, and forgets the documents unless asked to keep them ([KeepDocs]).
