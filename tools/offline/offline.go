@@ -4,7 +4,9 @@
 // index.html and "/" is the root of the disk.
 //
 // Write reads the site once, in sorted order, and streams each file into
-// the ZIP; nothing is written to disk but the ZIP. In every HTML page it
+// the ZIP (a file already packed by the code that wrote it, see Packed,
+// is not read again); nothing is written to disk but the ZIP. In every
+// HTML page it
 // rewrites, to the relative address of a real file (…/index.html for a
 // folder), each address that leads into the site:
 //
@@ -31,7 +33,7 @@
 //
 // Files are read, rewritten and compressed in parallel, one per processor,
 // and written in order: at 10,000 documents the copy is the largest step
-// after Hugo's build (BENCHMARKS.md).
+// after Hugo's build, and this halves it (BENCHMARKS.md).
 package offline
 
 import (
