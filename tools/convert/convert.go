@@ -38,13 +38,12 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/regionaldialogue/site/tools/address"
 	"github.com/regionaldialogue/site/tools/document"
+	"github.com/regionaldialogue/site/tools/internal/workers"
 	"github.com/regionaldialogue/site/tools/meta"
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/seedparse"
@@ -132,12 +131,12 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	p := &Plan{root: root, files: files, res: &Result{Documents: len(list), Pages: map[string]int{}}}
 	var errs []error // after the first, the rest is parsed only to report its errors too
 	expected := map[string]bool{}
-	workers := runtime.GOMAXPROCS(0) // fixed here: GOMAXPROCS may change while Prepare runs
-	bufs := make([][]byte, workers)  // a page buffer for each worker
+	procs := runtime.GOMAXPROCS(0) // fixed here: GOMAXPROCS may change while Prepare runs
+	bufs := make([][]byte, procs)  // a page buffer for each worker
 	for start := 0; start < len(list); start += batch {
 		jobs := make([]*job, min(batch, len(list)-start))
 		jobErrs := make([]error, len(jobs))
-		forEach(workers, len(jobs), func(_, i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
+		workers.Each(procs, len(jobs), func(_, i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
 		if errs = append(errs, jobErrs...); errors.Join(errs...) != nil {
 			continue
 		}
@@ -153,7 +152,7 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 			}
 		}
 		written := make([][]string, len(jobs))
-		forEach(workers, len(jobs), func(w, i int) { written[i], bufs[w], jobErrs[i] = p.render(jobs[i], bufs[w]) })
+		workers.Each(procs, len(jobs), func(w, i int) { written[i], bufs[w], jobErrs[i] = p.render(jobs[i], bufs[w]) })
 		errs = append(errs, jobErrs...)
 		for i, j := range jobs {
 			for _, v := range j.doc.Versions {
@@ -183,20 +182,6 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	}
 	p.res.Written, p.res.Removed = slices.Sorted(slices.Values(p.changes)), p.removes
 	return p, nil
-}
-
-// forEach runs f(w, 0) … f(w, n-1) on goroutines w = 0, 1, …, workers-1.
-func forEach(workers, n int, f func(w, i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range min(workers, n) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(w, i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // config is what the converter needs from config.toml.

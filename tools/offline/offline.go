@@ -51,10 +51,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/klauspost/compress/flate"
+
+	"github.com/regionaldialogue/site/tools/internal/workers"
 )
 
 // Time is the modification time of every entry of the ZIP, so that the
@@ -144,8 +145,7 @@ func Write(w io.Writer, o Options) (int64, error) {
 	// a time, and written in their order while the next batch is packed;
 	// each entry's bytes depend on its file alone, so the ZIP is the same
 	// whatever the number of processors.
-	workers := runtime.GOMAXPROCS(0)
-	packers := make([]*flate.Writer, workers)
+	packers := make([]*flate.Writer, runtime.GOMAXPROCS(0)) // a worker's own
 	for i := range packers {
 		if packers[i], err = flate.NewWriter(io.Discard, level); err != nil {
 			return cw.n, err
@@ -157,20 +157,13 @@ func Write(w io.Writer, o Options) (int64, error) {
 	for start, b := 0, 0; start < len(entries); start, b = start+batch, 1-b {
 		todo := entries[start:min(start+batch, len(entries))]
 		packed := batches[b][:len(todo)]
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for _, fw := range packers {
-			wg.Go(func() {
-				for i := int(next.Add(1)) - 1; i < len(todo); i = int(next.Add(1)) - 1 {
-					name := o.Folder + "/" + todo[i].name
-					var ok bool
-					if packed[i], ok = o.Packed.entry(todo[i].name, name); !ok {
-						packed[i] = s.pack(fw, name, todo[i].path)
-					}
-				}
-			})
-		}
-		wg.Wait()
+		workers.Each(len(packers), len(todo), func(w, i int) {
+			name := o.Folder + "/" + todo[i].name
+			var ok bool
+			if packed[i], ok = o.Packed.entry(todo[i].name, name); !ok {
+				packed[i] = s.pack(packers[w], name, todo[i].path)
+			}
+		})
 		if err := <-written; err != nil {
 			return cw.n, err
 		}

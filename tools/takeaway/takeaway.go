@@ -31,8 +31,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -41,6 +39,7 @@ import (
 	"github.com/regionaldialogue/site/tools/docdata"
 	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/epub"
+	"github.com/regionaldialogue/site/tools/internal/workers"
 )
 
 // Site is what Write needs to know of the site: its languages and
@@ -182,17 +181,11 @@ func (s *Site) Dates(lang string, start, end document.Date) string {
 func Write(public string, site *Site, docs []convert.Doc, also func(rel string, data []byte) error) error {
 	out := output{public, also}
 	errs := make([]error, len(docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(docs)) {
-		wg.Go(func() {
-			books := epub.NewWriter()
-			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
-				errs[i] = out.writeDoc(site, books, &docs[i])
-			}
-		})
+	books := make([]*epub.Writer, runtime.GOMAXPROCS(0)) // a worker's own
+	for w := range books {
+		books[w] = epub.NewWriter()
 	}
-	wg.Wait()
+	workers.Each(len(books), len(docs), func(w, i int) { errs[i] = out.writeDoc(site, books[w], &docs[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
