@@ -273,10 +273,6 @@ func jsonString(s string) string {
 	return string(data)
 }
 
-// Write writes the index's files into dir, replacing what an earlier build
-// left there.
-func Write(dir string, ix *Index) error { return write(dir, ix.Files()) }
-
 // write writes files (slash paths under dir → bytes) into dir, replacing
 // what an earlier build left there.
 func write(dir string, files map[string][]byte) error {
