@@ -19,8 +19,9 @@
 // same folder from the document model the conversion holds, nothing
 // parsed again: each language's search index (package search) and every
 // document's citations, data and e-books (package takeaway). They need
-// nothing Hugo makes, and Hugo leaves the files it did not make alone, so
-// the two share the machine's processors instead of taking turns. Each of
+// nothing Hugo makes, and Hugo leaves the files it did not make alone.
+// (On two cores this measured about as fast as writing them after Hugo:
+// Hugo keeps both cores nearly busy; BENCHMARKS.md.) Each of
 // these files is also packed for the offline copy while its bytes are at
 // hand (offline.Packed); the copy, made when both are done, includes them
 // without reading them again.
