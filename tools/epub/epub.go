@@ -22,6 +22,7 @@ import (
 	"github.com/klauspost/compress/flate"
 
 	"github.com/regionaldialogue/site/tools/document"
+	"github.com/regionaldialogue/site/tools/internal/ziptime"
 )
 
 // Book is what goes into the EPUB, every visible string already in the
@@ -97,7 +98,7 @@ func (ew *Writer) Write(w io.Writer, b *Book) error {
 		ew.fw.Reset(out)
 		return ew.fw, nil
 	})
-	date, clock := msDosTime(b.Modified)
+	date, clock := ziptime.DOS(b.Modified)
 	for i, f := range b.files() {
 		h := &zip.FileHeader{Name: f.name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock}
 		if i == 0 {
@@ -116,16 +117,6 @@ func (ew *Writer) Write(w io.Writer, b *Book) error {
 
 // Write writes b as an EPUB to w, with a Writer of its own.
 func Write(w io.Writer, b *Book) error { return NewWriter().Write(w, b) }
-
-// msDosTime returns t as the ZIP format's MS-DOS date and time. Leaving the
-// header's Modified zero keeps archive/zip from adding an extended
-// timestamp field, which the mimetype entry must not have.
-func msDosTime(t time.Time) (date, clock uint16) {
-	t = t.UTC()
-	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
-	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
-	return date, clock
-}
 
 type file struct{ name, body string }
 

@@ -56,6 +56,7 @@ import (
 	"github.com/klauspost/compress/flate"
 
 	"github.com/regionaldialogue/site/tools/internal/workers"
+	"github.com/regionaldialogue/site/tools/internal/ziptime"
 )
 
 // Time is the modification time of every entry of the ZIP, so that the
@@ -307,7 +308,7 @@ func (e entryData) write(zw *zip.Writer) error {
 	if e.err != nil {
 		return e.err
 	}
-	e.h.ModifiedDate, e.h.ModifiedTime = msDosTime(Time)
+	e.h.ModifiedDate, e.h.ModifiedTime = ziptime.DOS(Time)
 	if strings.HasSuffix(e.h.Name, "/") {
 		return addFolder(zw, e.h.Name)
 	}
@@ -322,19 +323,10 @@ func (e entryData) write(zw *zip.Writer) error {
 // addFolder adds a folder entry (name ends in "/").
 func addFolder(zw *zip.Writer, name string) error {
 	h := &zip.FileHeader{Name: name}
-	h.ModifiedDate, h.ModifiedTime = msDosTime(Time)
+	h.ModifiedDate, h.ModifiedTime = ziptime.DOS(Time)
 	h.SetMode(fs.ModeDir | 0o755)
 	_, err := zw.CreateHeader(h)
 	return err
-}
-
-// msDosTime is t as a ZIP entry's date and time of day (MS-DOS format,
-// two-second steps), which zip.Writer.CreateRaw does not fill in from
-// FileHeader.Modified.
-func msDosTime(t time.Time) (date, clock uint16) {
-	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
-	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
-	return date, clock
 }
 
 // countWriter counts the bytes written through it.
