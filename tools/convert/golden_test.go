@@ -41,20 +41,24 @@ func TestGolden(t *testing.T) {
 					inputs = append(inputs, f)
 				}
 			}
+			// check rewrites the case's outputs with got under -update,
+			// and compares got with them otherwise.
+			check := func(got []txtar.File) {
+				if !*update {
+					compareFiles(t, got, want)
+					return
+				}
+				ar.Files = append(inputs, got...)
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			got := []txtar.File{}
 			p, err := Prepare(root)
 			if err != nil {
 				// A case whose input is refused expects the message, in
 				// the file "error", and no page.
-				got = append(got, txtar.File{Name: "error", Data: []byte(err.Error() + "\n")})
-				if *update {
-					ar.Files = append(inputs, got...)
-					if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				compareFiles(t, got, want)
+				check(append(got, txtar.File{Name: "error", Data: []byte(err.Error() + "\n")}))
 				return
 			}
 			defer p.Discard()
@@ -70,14 +74,7 @@ func TestGolden(t *testing.T) {
 			if len(res.Warnings) > 0 {
 				got = append(got, txtar.File{Name: "warnings", Data: []byte(strings.Join(res.Warnings, "\n") + "\n")})
 			}
-			if *update {
-				ar.Files = append(inputs, got...)
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			compareFiles(t, got, want)
+			check(got)
 		})
 	}
 }
