@@ -214,10 +214,8 @@ func (out output) writeDoc(site *Site, books *epub.Writer, d *convert.Doc) error
 		if err := books.Write(&book, Book(site, d, v)); err != nil {
 			return err
 		}
-		files := map[string][]byte{}
-		for ext, data := range map[string][]byte{".bib": cite.BibTeX(w), ".ris": cite.RIS(w), ".json": cite.CSL(w), ".epub": book.Bytes()} {
-			files[path.Base(site.FilePath(v.Lang, d.Slug, ext))] = data
-		}
+		name := func(ext string) string { return path.Base(site.FilePath(v.Lang, d.Slug, ext)) }
+		files := map[string][]byte{name(".bib"): cite.BibTeX(w), name(".ris"): cite.RIS(w), name(".json"): cite.CSL(w), name(".epub"): book.Bytes()}
 		if err := out.write(site.PagePath(v.Lang, d.Slug), files); err != nil {
 			return err
 		}
