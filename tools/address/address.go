@@ -25,12 +25,12 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/regionaldialogue/site/tools/internal/workers"
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/translit"
 )
@@ -73,21 +73,18 @@ func Read(root string) (map[string]Entry, map[string]Page, error) {
 	if err != nil && !(errors.Is(err, fs.ErrNotExist) && len(paths) == 0) {
 		return nil, nil, err
 	}
-	// The pages are read in parallel, each worker a run of them in order,
+	// The pages are read in parallel, a run of neighbours at a time (a
+	// document's versions lie side by side, which a reader makes use of),
 	// and their addresses gathered in order.
 	fronts := make([]*front, len(paths))
 	errs := make([]error, len(paths))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			var r reader
-			for i := w * len(paths) / workers; i < (w+1)*len(paths)/workers; i++ {
-				fronts[i], errs[i] = r.read(root, paths[i])
-			}
-		})
-	}
-	wg.Wait()
+	readers := make([]reader, runtime.GOMAXPROCS(0)) // a worker's own
+	const run = 64
+	workers.Each(len(readers), (len(paths)+run-1)/run, func(w, r int) {
+		for i := r * run; i < min((r+1)*run, len(paths)); i++ {
+			fronts[i], errs[i] = readers[w].read(root, paths[i])
+		}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
