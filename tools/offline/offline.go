@@ -6,9 +6,8 @@
 // Write reads the site once, in sorted order, and streams each file into
 // the ZIP (a file already packed by the code that wrote it, see Packed,
 // is not read again); nothing is written to disk but the ZIP. In every
-// HTML page it
-// rewrites, to the relative address of a real file (…/index.html for a
-// folder), each address that leads into the site:
+// HTML page it rewrites, to the relative address of a real file
+// (…/index.html for a folder), each address that leads into the site:
 //
 //   - href, src, action, poster, cite, formaction and data, srcset and
 //     imagesrcset (every address of the list);
@@ -32,8 +31,8 @@
 // times and modes, deflated at one fixed level.
 //
 // Files are read, rewritten and compressed in parallel, one per processor,
-// and written in order: at 10,000 documents the copy is the largest step
-// after Hugo's build, and this halves it (BENCHMARKS.md).
+// and written in order: with many documents the copy is the largest step
+// after Hugo's build (BENCHMARKS.md measures it).
 package offline
 
 import (
