@@ -90,15 +90,24 @@ type Options struct {
 	Packed *Packed
 }
 
-// Write writes the offline copy of o.Site to w as a ZIP, and returns the
-// number of bytes written.
-func Write(w io.Writer, o Options) (int64, error) {
+// Result says what Write copied.
+type Result struct {
+	Bytes     int64 // written: the size of the ZIP
+	Files     int   // files of the site in the ZIP (Options.Skip aside)
+	FileBytes int64 // their size in the site, before any rewriting
+}
+
+// Write writes the offline copy of o.Site to w as a ZIP. It reads every
+// file of the site once, so the counts it returns need no walk of their
+// own.
+func Write(w io.Writer, o Options) (Result, error) {
+	var res Result
 	s, err := newSite(o.BaseURL)
 	if err != nil {
-		return 0, err
+		return res, err
 	}
 	if o.Folder == "" || strings.ContainsAny(o.Folder, `/\`) {
-		return 0, fmt.Errorf("offline: folder name %q: want one plain name", o.Folder)
+		return res, fmt.Errorf("offline: folder name %q: want one plain name", o.Folder)
 	}
 	type entry struct {
 		name string // slash path relative to the site; folders end in "/"
@@ -125,7 +134,7 @@ func Write(w io.Writer, o Options) (int64, error) {
 		return nil
 	})
 	if err != nil {
-		return 0, err
+		return res, err
 	}
 	// A folder entry for every folder that holds a file of the copy.
 	for d := range s.dirs {
@@ -138,8 +147,12 @@ func Write(w io.Writer, o Options) (int64, error) {
 	bw := bufio.NewWriterSize(w, 1<<20) // archive/zip's own buffer is 4 KB: a write call or two per entry
 	cw := &countWriter{w: bw}
 	zw := zip.NewWriter(cw)
+	done := func(err error) (Result, error) {
+		res.Bytes = cw.n
+		return res, err
+	}
 	if err := addFolder(zw, o.Folder+"/"); err != nil {
-		return cw.n, err
+		return done(err)
 	}
 	// Entries are read, rewritten and compressed in parallel, a batch at
 	// a time, and written in their order while the next batch is packed;
@@ -148,7 +161,7 @@ func Write(w io.Writer, o Options) (int64, error) {
 	packers := make([]*flate.Writer, runtime.GOMAXPROCS(0)) // a worker's own
 	for i := range packers {
 		if packers[i], err = flate.NewWriter(io.Discard, level); err != nil {
-			return cw.n, err
+			return done(err)
 		}
 	}
 	written := make(chan error, 1) // the previous batch is written
@@ -164,8 +177,14 @@ func Write(w io.Writer, o Options) (int64, error) {
 				packed[i] = s.pack(packers[w], name, todo[i].path)
 			}
 		})
+		for _, p := range packed {
+			if p.err == nil && !strings.HasSuffix(p.h.Name, "/") { // an error stops the writer below
+				res.Files++
+				res.FileBytes += p.size
+			}
+		}
 		if err := <-written; err != nil {
-			return cw.n, err
+			return done(err)
 		}
 		go func() {
 			for _, p := range packed {
@@ -178,12 +197,12 @@ func Write(w io.Writer, o Options) (int64, error) {
 		}()
 	}
 	if err := <-written; err != nil {
-		return cw.n, err
+		return done(err)
 	}
 	if err := zw.Close(); err != nil {
-		return cw.n, err
+		return done(err)
 	}
-	return cw.n, bw.Flush()
+	return done(bw.Flush())
 }
 
 // batch is how many entries Write packs before it writes them.
@@ -194,6 +213,7 @@ const batch = 256
 type entryData struct {
 	h    *zip.FileHeader
 	data []byte
+	size int64 // the file's size in the site
 	err  error
 }
 
@@ -203,10 +223,11 @@ func (s *site) pack(fw *flate.Writer, name, file string) entryData {
 	if strings.HasSuffix(name, "/") {
 		return entryData{h: &zip.FileHeader{Name: name}}
 	}
-	data, err := os.ReadFile(file)
+	read, err := os.ReadFile(file)
 	if err != nil {
 		return entryData{err: err}
 	}
+	data := read
 	rel := strings.SplitN(name, "/", 2)[1]
 	switch path.Ext(name) {
 	case ".html":
@@ -214,7 +235,9 @@ func (s *site) pack(fw *flate.Writer, name, file string) entryData {
 	case ".css":
 		data = []byte(s.rewriteCSS(rel, string(data)))
 	}
-	return packData(fw, name, data)
+	e := packData(fw, name, data)
+	e.size = int64(len(read))
+	return e
 }
 
 // packData packs data as the entry name: compressed with fw unless it is
@@ -273,6 +296,7 @@ func (p *Packed) Add(rel string, data []byte) error {
 		}
 	}
 	e := packData(fw, rel, data)
+	e.size = int64(len(data))
 	select {
 	case p.packers <- fw:
 	default:

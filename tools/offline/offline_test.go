@@ -75,7 +75,7 @@ func readZip(t *testing.T, data []byte) ([]string, map[string]string) {
 // files as they are.
 func TestWrite(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	tree := map[string]string{
 		"index.html":                `<!doctype html><html lang=sr><link rel=stylesheet href=/repo/css/s.css><a href=/repo/en/>en</a><span data-online-only> · <a href=/repo/offline/c.zip>ZIP</a></span>`,
 		"en/index.html":             `<a href=/repo/>sr</a> <a href=/repo/en/documents/%D0%B0/#p1>doc</a>`,
 		"en/documents/а/index.html": `<a href="../../">home</a>`,
@@ -84,14 +84,19 @@ func TestWrite(t *testing.T) {
 		"sitemap.xml":               `<loc>/repo/</loc>`,
 		"empty.txt":                 ``,
 		"offline/c.zip":             `not me`,
-	})
+	}
+	writeTree(t, dir, tree)
 	var buf bytes.Buffer
-	n, err := Write(&buf, Options{Site: dir, BaseURL: "/repo/", Folder: "copy", Skip: []string{"offline/c.zip"}})
+	res, err := Write(&buf, Options{Site: dir, BaseURL: "/repo/", Folder: "copy", Skip: []string{"offline/c.zip"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != int64(buf.Len()) {
-		t.Errorf("Write reported %d bytes, wrote %d", n, buf.Len())
+	if res.Bytes != int64(buf.Len()) {
+		t.Errorf("Write reported %d bytes, wrote %d", res.Bytes, buf.Len())
+	}
+	// Every file but the skipped one, at its size in the site.
+	if want := (Result{Bytes: res.Bytes, Files: 7, FileBytes: int64(treeBytes(tree) - len(tree["offline/c.zip"]))}); res != want {
+		t.Errorf("Write returned %+v, want %+v", res, want)
 	}
 	names, files := readZip(t, buf.Bytes())
 	wantNames := []string{"copy/", "copy/css/", "copy/css/s.css", "copy/empty.txt", "copy/en/",
@@ -243,11 +248,11 @@ func benchmarkWrite(b *testing.B, dir string, total int64) {
 	b.SetBytes(total)
 	var size int64
 	for b.Loop() {
-		n, err := Write(io.Discard, Options{Site: dir, BaseURL: "/", Folder: "copy"})
+		res, err := Write(io.Discard, Options{Site: dir, BaseURL: "/", Folder: "copy"})
 		if err != nil {
 			b.Fatal(err)
 		}
-		size = n
+		size = res.Bytes
 	}
 	b.ReportMetric(100*float64(size)/float64(total), "%size")
 }
@@ -299,7 +304,8 @@ func TestWritePacked(t *testing.T) {
 	}
 	writeTree(t, dir, ahead)
 	var want bytes.Buffer
-	if _, err := Write(&want, Options{Site: dir, BaseURL: "/", Folder: "copy"}); err != nil {
+	wantRes, err := Write(&want, Options{Site: dir, BaseURL: "/", Folder: "copy"})
+	if err != nil {
 		t.Fatal(err)
 	}
 	packed := NewPacked()
@@ -321,10 +327,23 @@ func TestWritePacked(t *testing.T) {
 	}
 	writeTree(t, dir, changed)
 	var got bytes.Buffer
-	if _, err := Write(&got, Options{Site: dir, BaseURL: "/", Folder: "copy", Packed: packed}); err != nil {
+	gotRes, err := Write(&got, Options{Site: dir, BaseURL: "/", Folder: "copy", Packed: packed})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Errorf("with files packed ahead: %d bytes, not the %d bytes of the ZIP made by reading them", got.Len(), want.Len())
 	}
+	if gotRes != wantRes {
+		t.Errorf("with files packed ahead, Write returned %+v, not the %+v of reading them", gotRes, wantRes)
+	}
+}
+
+// treeBytes returns the bytes of every file of tree.
+func treeBytes(tree map[string]string) int {
+	n := 0
+	for _, v := range tree {
+		n += len(v)
+	}
+	return n
 }

@@ -39,7 +39,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -195,27 +194,14 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	sum.Steps = append(sum.Steps, goSteps...)
 
 	t0 := time.Now()
-	sum.ZipBytes, err = writeZip(staging, o.BaseURL, packed)
+	copied, err := writeZip(staging, o.BaseURL, packed)
 	if err != nil {
 		return nil, err
 	}
+	// The offline copy holds every file of the site but the ZIP itself.
+	sum.ZipBytes = copied.Bytes
+	sum.SiteFiles, sum.SiteBytes = copied.Files+1, copied.FileBytes+copied.Bytes
 	step(StepZip, t0)
-
-	err = filepath.WalkDir(staging, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		sum.SiteFiles++
-		sum.SiteBytes += info.Size()
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 
 	t0 = time.Now()
 	old, err := replace(o.Public, staging)
@@ -289,24 +275,24 @@ func convertContent(root string) (*convert.Result, func() error, error) {
 }
 
 // writeZip writes the offline copy of the site in dir, built for baseURL,
-// to dir/ZipPath and returns its size; packed holds files of dir packed
-// ahead.
-func writeZip(dir, baseURL string, packed *offline.Packed) (int64, error) {
+// to dir/ZipPath and says what it copied; packed holds files of dir
+// packed ahead.
+func writeZip(dir, baseURL string, packed *offline.Packed) (offline.Result, error) {
 	path := filepath.Join(dir, filepath.FromSlash(ZipPath))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return 0, err
+		return offline.Result{}, err
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return 0, err
+		return offline.Result{}, err
 	}
-	n, err := offline.Write(f, offline.Options{
+	res, err := offline.Write(f, offline.Options{
 		Site: dir, BaseURL: baseURL, Folder: OfflineName, Skip: []string{ZipPath}, Packed: packed,
 	})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return n, err
+	return res, err
 }
 
 // replace puts the folder staging in the place of the folder public (which

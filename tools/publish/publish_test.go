@@ -33,6 +33,7 @@ var (
 	buildErr  error
 	publicA   string // the site, built from one copy of the repository
 	publicB   string // built again from another copy, for reproducibility
+	summaryA  *Summary
 )
 
 type httptest struct {
@@ -74,8 +75,12 @@ func setup(t *testing.T) {
 				return
 			}
 			*public = filepath.Join(root, "public")
-			if _, buildErr = Build(ctx, Options{Root: root, BaseURL: base.String()}); buildErr != nil {
+			var sum *Summary
+			if sum, buildErr = Build(ctx, Options{Root: root, BaseURL: base.String()}); buildErr != nil {
 				return
+			}
+			if i == 0 {
+				summaryA = sum
 			}
 		}
 		srv := &http.Server{Handler: http.StripPrefix("/repo", pagesHandler(publicA))}
@@ -106,6 +111,34 @@ func pagesHandler(dir string) http.Handler {
 }
 
 func exists(path string) bool { _, err := os.Stat(path); return err == nil }
+
+// TestSummary: the files and bytes the build reports are those of the
+// site it left in public/, the offline ZIP included.
+func TestSummary(t *testing.T) {
+	setup(t)
+	files, size := 0, int64(0)
+	err := filepath.WalkDir(publicA, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		files, size = files+1, size+info.Size()
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if summaryA.SiteFiles != files || summaryA.SiteBytes != size {
+		t.Errorf("summary: %d files, %d bytes; public/ holds %d files, %d bytes", summaryA.SiteFiles, summaryA.SiteBytes, files, size)
+	}
+	zipInfo, err := os.Stat(filepath.Join(publicA, filepath.FromSlash(ZipPath)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if summaryA.ZipBytes != zipInfo.Size() {
+		t.Errorf("summary: ZIP of %d bytes; the file has %d", summaryA.ZipBytes, zipInfo.Size())
+	}
+}
 
 // TestReproducible builds the site twice, from two copies of the
 // repository, and requires byte-identical trees, the offline ZIP included.
