@@ -77,7 +77,7 @@ type Files struct {
 // Block is a heading, a paragraph or a list item.
 type Block struct {
 	ID   string `json:"id"`
-	Kind string `json:"kind"` // heading, paragraph, bulleted-item, numbered-item
+	Kind string `json:"kind"` // heading, paragraph, bulleted-item, numbered-item, sub-item
 	Text string `json:"text"`
 }
 

@@ -7,9 +7,9 @@
 // (bullet signs, the dashes around a subtitle) are already gone, runs of
 // white space are single spaces, and nothing is escaped for any output
 // format. Every word the reader sees is in Title, Subtitle, Place, Type or
-// Blocks, in reading order: the blocks' Text, their Items' Text and those
-// items' sub-items (Item.Items, a nested list; added after the first
-// release, so a writer that walks Items must walk these too).
+// Blocks, in reading order. Writers visit the body through Walk or
+// Passages, never by ranging over Blocks and Items themselves, so that no
+// writer can miss a level (sub-items were once lost that way).
 package document
 
 import (
@@ -79,6 +79,8 @@ const (
 	Paragraph
 	BulletList
 	NumberedList
+	// ListItem is a list item or sub-item; only Walk's nodes have it.
+	ListItem
 )
 
 func (k Kind) String() string {
@@ -91,6 +93,8 @@ func (k Kind) String() string {
 		return "bulleted list"
 	case NumberedList:
 		return "numbered list"
+	case ListItem:
+		return "list item"
 	}
 	return "unknown block"
 }

@@ -37,7 +37,7 @@ type Book struct {
 	Date      string    // the document's date, YYYY-MM-DD
 	Modified  time.Time // the fixed time of the entries and dcterms:modified
 	URL       string    // the web page's absolute address, or ""
-	Blocks    []document.Block
+	Doc       *document.Document // the text: its body, through Walk
 	About     About
 	Labels    Labels
 }
@@ -207,9 +207,9 @@ func (b *Book) nav() string {
 	var s strings.Builder
 	b.head(&s, b.Labels.Contents)
 	fmt.Fprintf(&s, "<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n<li><a href=\"title.xhtml\">%s</a></li>\n", esc(b.Labels.Contents), esc(b.Labels.TitlePage))
-	for _, bl := range b.Blocks {
-		if bl.Kind == document.Heading {
-			fmt.Fprintf(&s, "<li><a href=\"text.xhtml#%s\">%s</a></li>\n", bl.ID, esc(bl.Text))
+	for n := range b.Doc.Passages() {
+		if n.Kind == document.Heading {
+			fmt.Fprintf(&s, "<li><a href=\"text.xhtml#%s\">%s</a></li>\n", n.ID, esc(n.Text))
 		}
 	}
 	s.WriteString("</ol>\n</nav>\n</body>\n</html>\n")
@@ -254,27 +254,30 @@ func (b *Book) Text() string {
 	var s strings.Builder
 	b.head(&s, b.Title)
 	s.WriteString("<body>\n<section epub:type=\"bodymatter\">\n")
-	for _, bl := range b.Blocks {
-		switch bl.Kind {
-		case document.Heading:
-			fmt.Fprintf(&s, "<h2 id=\"%s\">%s</h2>\n", bl.ID, esc(bl.Text))
-		case document.Paragraph:
-			fmt.Fprintf(&s, "<p id=\"%s\">%s</p>\n", bl.ID, esc(bl.Text))
-		case document.BulletList, document.NumberedList:
-			tag := "ul"
-			if bl.Kind == document.NumberedList {
-				tag = "ol"
-				if bl.Start > 1 {
-					tag += fmt.Sprintf(" start=\"%d\"", bl.Start)
-				}
-			}
-			fmt.Fprintf(&s, "<%s>\n", tag)
-			for _, it := range bl.Items {
-				fmt.Fprintf(&s, "<li><p id=\"%s\">%s</p></li>\n", it.ID, esc(it.Text))
-			}
-			fmt.Fprintf(&s, "</%s>\n", tag[:2])
+	b.Doc.Walk(func(n document.Node, entering bool) {
+		switch {
+		case n.Kind == document.Heading:
+			fmt.Fprintf(&s, "<h2 id=\"%s\">%s</h2>\n", n.ID, esc(n.Text))
+		case n.Kind == document.Paragraph:
+			fmt.Fprintf(&s, "<p id=\"%s\">%s</p>\n", n.ID, esc(n.Text))
+		case n.Kind == document.ListItem && entering:
+			fmt.Fprintf(&s, "<li><p id=\"%s\">%s</p>", n.ID, esc(n.Text))
+		case n.Kind == document.ListItem:
+			s.WriteString("</li>\n")
+		case !entering && n.Kind == document.NumberedList:
+			s.WriteString("</ol>\n")
+		case !entering:
+			s.WriteString("</ul>\n")
+		case n.Kind == document.NumberedList && n.Number > 1:
+			fmt.Fprintf(&s, "<ol start=\"%d\">\n", n.Number)
+		case n.Kind == document.NumberedList:
+			s.WriteString("<ol>\n")
+		case n.Depth > 0: // a sub-list, inside its item's <li>
+			s.WriteString("\n<ul>\n")
+		default:
+			s.WriteString("<ul>\n")
 		}
-	}
+	})
 	s.WriteString("</section>\n</body>\n</html>\n")
 	return s.String()
 }

@@ -26,12 +26,13 @@ func tricky() *Book {
 		PlaceDate: "Belgrade, 26–27 November 2015", Date: "2015-11-26",
 		Modified: time.Date(2015, 11, 26, 0, 0, 0, 0, time.UTC),
 		URL:      "https://dialogue.example/sub/en/documents/tricky/?a=1&b=2",
-		Blocks: []document.Block{
+		Doc: &document.Document{Blocks: []document.Block{
 			{Kind: document.Heading, ID: "s1", Text: "Conclusions"},
 			{Kind: document.Paragraph, ID: "p1", Text: "The participants agreed <that> 5 > 3 & \"so on\":"},
 			{Kind: document.BulletList, Items: []document.Item{{ID: "b1", Text: "first,"}, {ID: "b2", Text: "second."}}},
-			{Kind: document.NumberedList, Start: 3, Items: []document.Item{{ID: "n1", Text: "third"}}},
-		},
+			{Kind: document.NumberedList, Start: 3, Items: []document.Item{{ID: "n1", Text: "third:", Items: []document.Item{
+				{ID: "n1a", Text: "a) between border services,"}, {ID: "n1b", Text: "b) between <police> forces;"}}}}},
+		}},
 		About: About{
 			Heading: "About this document", Notice: "Unofficial translation:",
 			Original: &Link{Title: "Закључци & остало", Locale: "sr-Cyrl-RS", URL: "https://dialogue.example/sub/documents/tricky/"},

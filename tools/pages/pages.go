@@ -218,74 +218,72 @@ func AppendPage(dst []byte, doc *document.Document, v Version, slug string) ([]b
 		return nil, fmt.Errorf("front matter of %s: %w", doc.ID, err)
 	}
 	buf.WriteString("---\n")
-	writeBody(buf, doc.Blocks)
+	writeBody(buf, doc)
 	return buf.Bytes(), nil
 }
 
-// writeBody writes the blocks as Markdown, a blank line between blocks and
-// between list items: the lists must be loose for Hugo to give each item's
-// paragraph its id.
-func writeBody(buf *bytes.Buffer, blocks []document.Block) {
-	alt := false
-	for i, b := range blocks {
-		buf.WriteByte('\n')
-		switch b.Kind {
-		case document.Heading:
-			buf.Write(append(mdtext.AppendHeading(buf.AvailableBuffer(), b.Text, b.ID), '\n'))
-		case document.Paragraph:
-			buf.Write(append(mdtext.AppendParagraph(buf.AvailableBuffer(), b.Text, b.ID), '\n'))
-		case document.BulletList, document.NumberedList:
-			// Two lists of one kind in a row would merge into one in
-			// Markdown unless their markers differ, so alternate them.
-			alt = i > 0 && blocks[i-1].Kind == b.Kind && !alt
-			for j, it := range b.Items {
-				if j > 0 {
-					buf.WriteByte('\n')
-				}
-				m := marker(b, j, alt)
-				buf.Write(append(mdtext.AppendListItem(buf.AvailableBuffer(), m, it.Text, it.ID), '\n'))
-				writeSubItems(buf, it.Items, strings.Repeat(" ", len(m)+1))
-				if len(b.Items) == 1 {
-					// Only a loose list gives its items' paragraphs their
-					// ids, and a list of one item is loose only if the item
-					// holds a second block after a blank line: an attribute
-					// line standing alone, which Hugo drops.
-					buf.WriteString("\n" + strings.Repeat(" ", len(m)+1) + LooseMark + "\n")
-				}
-			}
-		}
-	}
-}
-
-// writeSubItems writes an item's sub-items as a bulleted list nested in
-// it, indented to the item's content (indent), loose like every list:
+// writeBody writes doc's body as Markdown, through the document's walk,
+// a blank line between blocks and between list items: the lists must be
+// loose for Hugo to give each item's paragraph its id. Sub-items are a
+// bulleted list nested in their item, indented to the item's content:
 //
 //  2. текст
 //     {#n2}
 //
 //     - а) подтачка
 //     {#n2a}
-func writeSubItems(buf *bytes.Buffer, items []document.Item, indent string) {
-	for _, sub := range items {
-		md := mdtext.ListItem("-", sub.Text, sub.ID)
-		buf.WriteString("\n" + indent + strings.ReplaceAll(md, "\n", "\n"+indent) + "\n")
-	}
-	if len(items) == 1 {
-		buf.WriteString("\n" + indent + "  " + LooseMark + "\n")
-	}
+func writeBody(buf *bytes.Buffer, doc *document.Document) {
+	alt := false             // this list's markers are the alternative ones
+	indent := ""             // the current item's content indent
+	subs := 0                // the sub-items of the current item so far
+	prev := document.Kind(0) // the kind of the block before this one
+	doc.Walk(func(n document.Node, entering bool) {
+		b := &doc.Blocks[n.Block]
+		switch {
+		case n.Kind == document.Heading:
+			buf.WriteString("\n" + mdtext.Heading(n.Text, n.ID) + "\n")
+		case n.Kind == document.Paragraph:
+			buf.WriteString("\n" + mdtext.Paragraph(n.Text, n.ID) + "\n")
+		case n.Kind.IsList() && n.Depth == 0 && entering:
+			// Two lists of one kind in a row would merge into one in
+			// Markdown unless their markers differ, so alternate them.
+			alt = prev == n.Kind && !alt
+		case n.Kind == document.ListItem && n.Depth == 1 && entering:
+			m := marker(n, alt)
+			indent = strings.Repeat(" ", len(m)+1)
+			buf.WriteString("\n" + mdtext.ListItem(m, n.Text, n.ID) + "\n")
+		case n.Kind == document.ListItem && n.Depth == 1 && len(b.Items) == 1:
+			// Only a loose list gives its items' paragraphs their ids, and
+			// a list of one item is loose only if the item holds a second
+			// block after a blank line: an attribute line standing alone,
+			// which Hugo drops.
+			buf.WriteString("\n" + indent + LooseMark + "\n")
+		case n.Kind.IsList() && n.Depth == 1 && entering:
+			subs = 0
+		case n.Kind == document.ListItem && n.Depth == 2 && entering:
+			subs++
+			md := mdtext.ListItem("-", n.Text, n.ID)
+			buf.WriteString("\n" + indent + strings.ReplaceAll(md, "\n", "\n"+indent) + "\n")
+		case n.Kind.IsList() && n.Depth == 1 && subs == 1: // leaving a list of one sub-item
+			buf.WriteString("\n" + indent + "  " + LooseMark + "\n")
+		}
+		if n.Depth == 0 && !entering || n.Depth == 0 && !n.Kind.IsList() {
+			prev = n.Kind
+		}
+	})
 }
 
-func marker(b document.Block, j int, alt bool) string {
-	if b.Kind == document.BulletList {
+func marker(n document.Node, alt bool) string {
+	if n.Number == 0 {
 		if alt {
 			return "*"
 		}
 		return "-"
 	}
 	if alt {
-		return strconv.Itoa(b.Start+j) + ")"
+		return strconv.Itoa(n.Number) + ")"
 	}
-	return strconv.Itoa(b.Start+j) + "."
+	return strconv.Itoa(n.Number) + "."
 }
 
 // Slug returns the readable ASCII address of a document, from its first

@@ -149,14 +149,8 @@ func Build(docs []convert.Doc, lang string) *Index {
 func entry(slug string, d *document.Document) Entry {
 	e := Entry{Slug: slug, Title: d.Title, Subtitle: d.Subtitle, Place: d.Place, Type: d.Type,
 		Start: d.Start.String(), End: d.End.String(), Blocks: []Block{{}}}
-	for _, b := range d.Blocks {
-		if b.Kind.IsList() {
-			for _, it := range b.Items {
-				e.Blocks = append(e.Blocks, Block{it.ID, it.Text})
-			}
-			continue
-		}
-		e.Blocks = append(e.Blocks, Block{b.ID, b.Text})
+	for n := range d.Passages() {
+		e.Blocks = append(e.Blocks, Block{n.ID, n.Text})
 	}
 	return e
 }

@@ -271,7 +271,7 @@ func Book(site *Site, d *convert.Doc, v *convert.Version) *epub.Book {
 		Title: doc.Title, Subtitle: doc.Subtitle, Issuers: v.Issuers,
 		PlaceDate: fmt.Sprintf(T("placeDates"), doc.Place, dates),
 		Date:      doc.Start.String(), Modified: doc.Start.Time(),
-		URL: site.Abs(site.PagePath(lang, d.Slug)), Blocks: doc.Blocks,
+		URL: site.Abs(site.PagePath(lang, d.Slug)), Doc: doc,
 		Labels: epub.Labels{Contents: T("contents"), TitlePage: T("titlePage")},
 	}
 	a := &b.About
@@ -338,25 +338,26 @@ func Data(site *Site, d *convert.Doc) *docdata.Document {
 		if v.TranslationFile == "" {
 			dv.DateLine = doc.DateLine
 		}
-		for _, b := range doc.Blocks {
-			switch b.Kind {
-			case document.Heading:
-				dv.Blocks = append(dv.Blocks, docdata.Block{ID: b.ID, Kind: "heading", Text: b.Text})
-			case document.Paragraph:
-				dv.Blocks = append(dv.Blocks, docdata.Block{ID: b.ID, Kind: "paragraph", Text: b.Text})
-			default:
-				kind := "bulleted-item"
-				if b.Kind == document.NumberedList {
-					kind = "numbered-item"
-				}
-				for _, it := range b.Items {
-					dv.Blocks = append(dv.Blocks, docdata.Block{ID: it.ID, Kind: kind, Text: it.Text})
-				}
-			}
+		for n := range doc.Passages() {
+			dv.Blocks = append(dv.Blocks, docdata.Block{ID: n.ID, Kind: dataKind(doc, n), Text: n.Text})
 		}
 		out.Versions = append(out.Versions, dv)
 	}
 	return out
+}
+
+// dataKind names a passage's kind in the data: heading, paragraph,
+// numbered-item, bulleted-item, or sub-item (an item nested in an item).
+func dataKind(doc *document.Document, n document.Node) string {
+	switch {
+	case n.Kind != document.ListItem:
+		return n.Kind.String()
+	case n.Depth > 1:
+		return "sub-item"
+	case doc.Blocks[n.Block].Kind == document.NumberedList:
+		return "numbered-item"
+	}
+	return "bulleted-item"
 }
 
 // Catalogue lists every document.

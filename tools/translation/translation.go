@@ -233,11 +233,8 @@ func cyrillic(doc *document.Document) bool {
 			}
 		}
 	}
-	for _, b := range doc.Blocks {
-		count(b.Text)
-		for _, it := range b.Items {
-			count(it.Text)
-		}
+	for p := range doc.Passages() {
+		count(p.Text)
 	}
 	return n > 0
 }
