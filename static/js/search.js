@@ -237,16 +237,6 @@
     return href + (id ? '#' + id : '');
   }
 
-  function formatDates(a, e) {
-    try {
-      var f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-      var d1 = new Date(a + 'T00:00:00Z'), d2 = new Date(e + 'T00:00:00Z');
-      return a === e ? f.format(d1) : f.formatRange(d1, d2);
-    } catch (err) {
-      return a === e ? a : a + ' – ' + e;
-    }
-  }
-
   /* snippet: text around the first matched word, at most about 240
      characters, with the matched words in <mark>. */
   function snippet(el, text, terms) {
@@ -296,7 +286,7 @@
       li.appendChild(h);
       var info = document.createElement('p');
       info.className = 'docinfo';
-      info.textContent = d.y + ' · ' + d.p + ', ' + formatDates(d.a, d.e);
+      info.textContent = d.w; // the wording every output prints (siteconfig.Wording)
       li.appendChild(info);
       var p = document.createElement('p');
       p.className = 'snippet';

@@ -32,14 +32,11 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 
-	"github.com/pelletier/go-toml/v2"
 
 	"github.com/regionaldialogue/site/tools/address"
 	"github.com/regionaldialogue/site/tools/document"
@@ -48,6 +45,7 @@ import (
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/seedparse"
 	"github.com/regionaldialogue/site/tools/seeds"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 	"github.com/regionaldialogue/site/tools/translation"
 	"github.com/regionaldialogue/site/tools/translit"
 )
@@ -63,6 +61,9 @@ type Result struct {
 	Removed   []string       // generated pages Commit removes (or removed), sorted
 	Warnings  []string       // "seeds/x.txt:3: warning: …"
 	Docs      []Doc          // every document, sorted by id: only with KeepDocs
+	// Site is the site model the conversion read, the Latin-script strings
+	// it generates included: the rest of the build uses it.
+	Site *siteconfig.Site
 }
 
 // Doc is one seed's document in every version the site publishes.
@@ -109,7 +110,17 @@ const batch = 256
 // folder. Documents are parsed a batch at a time, in id order, and given
 // their addresses in that order; only with KeepDocs does the plan keep them.
 func Prepare(root string, opts ...Option) (*Plan, error) {
-	cfg, err := readConfig(root)
+	site, err := siteconfig.Load(root)
+	if err != nil {
+		return nil, err
+	}
+	return PrepareSite(site, root, opts...)
+}
+
+// PrepareSite is Prepare with the site model already loaded from root.
+// It gives site the interface strings it generates (i18n/sr-latn.toml).
+func PrepareSite(site *siteconfig.Site, root string, opts ...Option) (*Plan, error) {
+	cfg, err := readConfig(root, site)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +139,7 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	}
 	assign := address.NewAssigner(claims, known)
 
-	p := &Plan{root: root, files: files, res: &Result{Documents: len(list), Pages: map[string]int{}}}
+	p := &Plan{root: root, files: files, res: &Result{Site: cfg.site, Documents: len(list), Pages: map[string]int{}}}
 	var errs []error // after the first, the rest is parsed only to report its errors too
 	expected := map[string]bool{}
 	procs := runtime.GOMAXPROCS(0) // fixed here: GOMAXPROCS may change while Prepare runs
@@ -184,44 +195,37 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	return p, nil
 }
 
-// config is what the converter needs from config.toml.
+// config is what the converter needs of the site model.
 type config struct {
+	site        *siteconfig.Site
 	DefaultLang string
 	Languages   []string   // every language key, the default first, then by weight
 	Publisher   meta.Names // [params.publisher]: the default issuer
+	// latinStrings is i18n/sr-latn.toml as generated from the default
+	// language's strings, nil when that has none.
+	latinStrings []byte
 }
 
-func readConfig(root string) (*config, error) {
-	data, err := os.ReadFile(filepath.Join(root, "config.toml"))
+// readConfig loads the site model and gives it the Latin-script interface
+// strings this run generates, so that every version is worded with the
+// strings it will be built with.
+func readConfig(root string, site *siteconfig.Site) (*config, error) {
+	cfg := &config{site: site, DefaultLang: site.DefaultLang, Publisher: site.Publisher}
+	cfg.Languages = slices.Insert(slices.DeleteFunc(site.LanguageKeys(), func(l string) bool { return l == site.DefaultLang }), 0, site.DefaultLang)
+	if !slices.Contains(cfg.Languages, LatinLang) {
+		return nil, fmt.Errorf("%s: no [languages.%s]", siteconfig.File, LatinLang)
+	}
+	src, err := os.ReadFile(filepath.Join(root, "i18n", cfg.DefaultLang+".toml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
 	if err != nil {
 		return nil, err
 	}
-	var raw struct {
-		DefaultContentLanguage string `toml:"defaultContentLanguage"`
-		Languages              map[string]struct {
-			Weight int `toml:"weight"`
-		} `toml:"languages"`
-		Params struct {
-			Publisher map[string]string `toml:"publisher"`
-		} `toml:"params"`
-	}
-	if err := toml.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("config.toml: %w", err)
-	}
-	cfg := &config{DefaultLang: strings.ToLower(raw.DefaultContentLanguage), Publisher: raw.Params.Publisher}
-	if cfg.DefaultLang == "" {
-		cfg.DefaultLang = "sr"
-	}
-	weight := map[string]int{cfg.DefaultLang: math.MinInt}
-	for k, l := range raw.Languages {
-		cfg.Languages = append(cfg.Languages, strings.ToLower(k))
-		weight[strings.ToLower(k)] = cmp.Or(weight[strings.ToLower(k)], l.Weight)
-	}
-	slices.SortFunc(cfg.Languages, func(a, b string) int { return cmp.Or(cmp.Compare(weight[a], weight[b]), strings.Compare(a, b)) })
-	for _, need := range []string{cfg.DefaultLang, LatinLang} {
-		if !slices.Contains(cfg.Languages, need) {
-			return nil, fmt.Errorf("config.toml: no [languages.%s]", need)
-		}
+	latin, _ := translit.ToLatin(string(src))
+	cfg.latinStrings = []byte("# Code generated by `go run ./tools/site convert` from i18n/" + cfg.DefaultLang + ".toml. DO NOT EDIT.\n" + latin)
+	if err := site.SetStrings(LatinLang, "i18n/"+LatinLang+".toml", cfg.latinStrings); err != nil {
+		return nil, err
 	}
 	return cfg, nil
 }
@@ -282,6 +286,7 @@ func parse(root string, cfg *config, s seeds.Seed) (*job, error) {
 			continue
 		}
 		v.Version = withMeta(v.Version, md)
+		v.Wording = cfg.site.Word(lang, v.Doc)
 		j.doc.Versions = append(j.doc.Versions, v)
 	}
 	return j, errors.Join(errs...)
@@ -340,20 +345,14 @@ func (p *Plan) differs(rel string, data []byte) (bool, error) {
 
 // addLatinStrings stages i18n/sr-latn.toml, from the original's, if any.
 func (p *Plan) addLatinStrings(cfg *config) error {
-	src, err := os.ReadFile(filepath.Join(p.root, "i18n", cfg.DefaultLang+".toml"))
-	if errors.Is(err, fs.ErrNotExist) {
+	if cfg.latinStrings == nil {
 		return nil
 	}
-	if err != nil {
-		return err
-	}
-	latin, _ := translit.ToLatin(string(src))
-	data := []byte("# Code generated by `go run ./tools/site convert` from i18n/" + cfg.DefaultLang + ".toml. DO NOT EDIT.\n" + latin)
 	rel := "i18n/" + LatinLang + ".toml"
 	old, err := os.ReadFile(p.path(rel))
-	if errors.Is(err, fs.ErrNotExist) || err == nil && !bytes.Equal(old, data) {
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !bytes.Equal(old, cfg.latinStrings) {
 		p.changes = append(p.changes, rel)
-		err = p.stageFile(rel, data)
+		err = p.stageFile(rel, cfg.latinStrings)
 	}
 	return err
 }

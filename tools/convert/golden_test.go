@@ -88,19 +88,32 @@ func goldenRoot(t *testing.T, file string) string {
 		t.Fatal(err)
 	}
 	root := t.TempDir()
-	hasConfig := false
+	hasConfig, hasStrings := false, false
 	for _, f := range ar.Files {
 		if !isOutput(f.Name) {
 			writeTestFile(t, filepath.Join(root, f.Name), f.Data)
 			hasConfig = hasConfig || f.Name == "config.toml"
+			hasStrings = hasStrings || strings.HasPrefix(f.Name, "i18n/")
 		}
 	}
+	// The repository's config.toml and interface strings (with which the
+	// pages' dates are worded) unless the case has its own.
+	var shared []string
 	if !hasConfig {
-		cfg, err := os.ReadFile("../../config.toml")
+		shared = append(shared, "config.toml")
+	}
+	if !hasStrings {
+		strs, _ := filepath.Glob("../../i18n/*.toml")
+		for _, f := range strs {
+			shared = append(shared, "i18n/"+filepath.Base(f))
+		}
+	}
+	for _, rel := range shared {
+		data, err := os.ReadFile(filepath.Join("..", "..", rel))
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeTestFile(t, filepath.Join(root, "config.toml"), cfg)
+		writeTestFile(t, filepath.Join(root, rel), data)
 	}
 	return root
 }

@@ -44,19 +44,22 @@ type Source struct {
 
 // Version is one language version.
 type Version struct {
-	Lang     string   `json:"lang"`   // the site's language key
-	Locale   string   `json:"locale"` // BCP 47
-	Relation string   `json:"relation"`
-	Title    string   `json:"title"`
-	Subtitle string   `json:"subtitle,omitempty"`
-	Type     string   `json:"type"`
-	Place    string   `json:"place"`
-	DateLine string   `json:"dateLine,omitempty"`
-	Issuers  []string `json:"issuers"`
-	Event    string   `json:"event,omitempty"`
-	URL      string   `json:"url"`
-	Files    Files    `json:"files"`
-	Blocks   []Block  `json:"blocks"`
+	Lang     string `json:"lang"`   // the site's language key
+	Locale   string `json:"locale"` // BCP 47
+	Relation string `json:"relation"`
+	Title    string `json:"title"`
+	Subtitle string `json:"subtitle,omitempty"`
+	Type     string `json:"type"`
+	Place    string `json:"place"`
+	DateLine string `json:"dateLine,omitempty"`
+	// Dates and PlaceDates are worded as every output words them.
+	Dates      string   `json:"dates"`
+	PlaceDates string   `json:"placeDates"`
+	Issuers    []string `json:"issuers"`
+	Event      string   `json:"event,omitempty"`
+	URL        string   `json:"url"`
+	Files      Files    `json:"files"`
+	Blocks     []Block  `json:"blocks"`
 }
 
 // The relations of a version to the original.

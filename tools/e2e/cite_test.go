@@ -12,6 +12,7 @@ import (
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/docdata"
 	"github.com/regionaldialogue/site/tools/internal/worddiff"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 	"github.com/regionaldialogue/site/tools/takeaway"
 )
 
@@ -23,11 +24,11 @@ func takeawayDocs(t *testing.T) ([]convert.Doc, *takeaway.Site) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site, err := takeaway.LoadSite(built.root, testBaseURL)
+	cfg, err := siteconfig.Load(built.root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return docs, site
+	return docs, takeaway.NewSite(cfg, testBaseURL)
 }
 
 // TestDataText: the text of each version in the document's JSON is, word
@@ -92,8 +93,8 @@ func TestCiteSection(t *testing.T) {
 				continue
 			}
 			sec := sections[0]
-			if h := all(sec, tag("h2")); len(h) != 1 || strings.Join(words(h[0], nil), " ") != site.T(v.Lang, "cite") {
-				t.Errorf("%s: the Cite section's heading is not %q", file, site.T(v.Lang, "cite"))
+			if h := all(sec, tag("h2")); len(h) != 1 || strings.Join(words(h[0], nil), " ") != site.T(v.Lang, "cite", nil) {
+				t.Errorf("%s: the Cite section's heading is not %q", file, site.T(v.Lang, "cite", nil))
 			}
 			cits := all(sec, func(n *html.Node) bool { return hasClass(n, "citation") })
 			if len(cits) != 1 {

@@ -19,6 +19,9 @@
 //	  eventStart: "2015-11-26"
 //	  eventEnd: "2015-11-27"
 //	  dateLine: Београд, 26 – 27. новембар 2015. године   # not on translations
+//	  dates: 26–27. новембар 2015.                          # the wording (siteconfig.Wording)
+//	  placeDates: Београд, 26–27. новембар 2015.
+//	  typePlaceDates: Закључци · Београд, 26–27. новембар 2015.
 //	  source: 000_1dc8ae94338e037f.txt
 //	  sourceSHA256: 681c…
 //	  originalLanguage: sr
@@ -55,6 +58,7 @@ import (
 
 	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/mdtext"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 	"github.com/regionaldialogue/site/tools/translit"
 )
 
@@ -88,6 +92,9 @@ type Version struct {
 	// Terms are the original's browse terms (TermsOf), written into every
 	// version's front matter.
 	Terms Terms
+	// Wording is this version's dates, place and type as every output
+	// words them (siteconfig.Site.Word): the templates print it.
+	Wording siteconfig.Wording
 }
 
 // Terms are a document's terms in the browse taxonomies: ASCII slugs, so
@@ -132,6 +139,8 @@ type params struct {
 	Event             string   `yaml:"event,omitempty"`
 	Reference         string   `yaml:"reference,omitempty"`
 	PublicationURL    string   `yaml:"publicationURL,omitempty"`
+	// The version's wording, printed as it is by the templates.
+	siteconfig.Wording `yaml:",inline"`
 	// The browse pages' taxonomies (config.toml's [taxonomies]): ASCII
 	// term slugs, the same in every version, from the original.
 	Years  string `yaml:"years,omitempty"`
@@ -194,6 +203,7 @@ func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter 
 			Years:             v.Terms.Year,
 			Places:            v.Terms.Place,
 			Types:             v.Terms.Type,
+			Wording:           v.Wording,
 		},
 	}
 }

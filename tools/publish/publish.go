@@ -43,12 +43,12 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
 
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
 	"github.com/regionaldialogue/site/tools/offline"
 	"github.com/regionaldialogue/site/tools/search"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 	"github.com/regionaldialogue/site/tools/takeaway"
 )
 
@@ -89,6 +89,7 @@ type Step struct {
 type Summary struct {
 	Convert   *convert.Result // nil with SkipConvert
 	Public    string
+	BaseURL   string // the address the site was built for
 	SiteBytes int64 // all of public/, the ZIP included
 	SiteFiles int
 	ZipPath   string
@@ -103,16 +104,18 @@ type Summary struct {
 // site as they were.
 func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	start := time.Now()
-	if o.BaseURL, err = ResolveBaseURL(o.Root, o.BaseURL); err != nil {
+	site, err := siteconfig.Load(o.Root) // the one reading of config.toml and i18n/
+	if err != nil {
 		return nil, err
 	}
+	o.BaseURL = cmp.Or(o.BaseURL, site.BaseURL)
 	if err := offline.CheckBaseURL(o.BaseURL); err != nil {
 		return nil, err
 	}
 	if o.Public == "" {
 		o.Public = filepath.Join(o.Root, "public")
 	}
-	sum = &Summary{Public: o.Public}
+	sum = &Summary{Public: o.Public, BaseURL: o.BaseURL}
 	step := func(name string, t0 time.Time) {
 		sum.Steps = append(sum.Steps, Step{name, time.Since(t0)})
 	}
@@ -128,7 +131,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 		var res *convert.Result
 		var rollback func() error
 		// err is Build's own: the deferred function reads it.
-		if res, rollback, err = convertContent(o.Root); err != nil {
+		if res, rollback, err = convertContent(site, o.Root); err != nil {
 			return nil, err
 		}
 		defer func() {
@@ -142,7 +145,11 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 		step(StepConvert, t0)
 	} else {
 		// The documents as content/ has them, read but not written.
-		if docs, err = convert.Documents(o.Root); err != nil {
+		plan, err := convert.PrepareSite(site, o.Root, convert.KeepDocs)
+		if err != nil {
+			return nil, err
+		}
+		if docs, err = plan.Result().Docs, plan.Discard(); err != nil {
 			return nil, err
 		}
 	}
@@ -180,7 +187,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 		hugoDone <- err
 	}()
 	packed := offline.NewPacked() // the Go tool's files, packed for the offline copy as they are written
-	goSteps, err := writeFiles(o.Root, o.BaseURL, staging, docs, packed.Add)
+	goSteps, err := writeFiles(takeaway.NewSite(site, o.BaseURL), staging, docs, packed.Add)
 	if err != nil {
 		cancel() // no site without the Go tool's files: stop Hugo
 	}
@@ -222,12 +229,8 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 // search index, then every document's citations, data and e-books), hands
 // each to also, and returns how long each took, as the steps StepSearch
 // and StepFiles.
-func writeFiles(root, baseURL, dir string, docs []convert.Doc, also func(rel string, data []byte) error) ([]Step, error) {
+func writeFiles(site *takeaway.Site, dir string, docs []convert.Doc, also func(rel string, data []byte) error) ([]Step, error) {
 	t0 := time.Now()
-	site, err := takeaway.LoadSite(root, baseURL) // the languages' roots, locales and strings
-	if err != nil {
-		return nil, err
-	}
 	if err := search.WriteSite(dir, site.Prefix, docs, also); err != nil {
 		return nil, err
 	}
@@ -239,32 +242,12 @@ func writeFiles(root, baseURL, dir string, docs []convert.Doc, also func(rel str
 	return append(steps, Step{StepFiles, time.Since(t0)}), nil
 }
 
-// ResolveBaseURL returns the site's address: override when it is not
-// empty, else config.toml's baseURL in root, else "/".
-func ResolveBaseURL(root, override string) (string, error) {
-	if override != "" {
-		return override, nil
-	}
-	var config struct {
-		BaseURL string `toml:"baseURL"`
-	}
-	file := filepath.Join(root, "config.toml")
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return "", err
-	}
-	if err := toml.Unmarshal(b, &config); err != nil {
-		return "", fmt.Errorf("%s: %v", file, err)
-	}
-	return cmp.Or(config.BaseURL, "/"), nil
-}
-
 // convertContent converts seeds/ into content/ and i18n/ and returns,
 // besides the converter's result, a function that puts back what the
 // conversion changed, which Build calls when a later step fails. This is
 // the one place that converts.
-func convertContent(root string) (*convert.Result, func() error, error) {
-	plan, err := convert.Prepare(root, convert.KeepDocs)
+func convertContent(site *siteconfig.Site, root string) (*convert.Result, func() error, error) {
+	plan, err := convert.PrepareSite(site, root, convert.KeepDocs)
 	if err != nil {
 		return nil, nil, err
 	}

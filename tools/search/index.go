@@ -87,7 +87,10 @@ type Index struct {
 type Entry struct {
 	Slug, Title, Subtitle, Place, Type string
 	Start, End                         string // YYYY-MM-DD
-	Blocks                             []Block
+	// Wording is the version's type, place and dates as every output
+	// words them (siteconfig.Wording.TypePlaceDates): search.js prints it.
+	Wording string
+	Blocks  []Block
 }
 
 // Block is a block's id (its fragment) and text.
@@ -116,7 +119,7 @@ func Build(docs []convert.Doc, lang string) *Index {
 			if v.Lang != lang || v.Doc == nil {
 				continue
 			}
-			all = append(all, dated{d.ID, v.Doc, entry(d.Slug, v.Doc)})
+			all = append(all, dated{d.ID, v.Doc, entry(d.Slug, v.Doc, v.Wording.TypePlaceDates)})
 		}
 	}
 	slices.SortStableFunc(all, func(a, b dated) int {
@@ -146,9 +149,9 @@ func Build(docs []convert.Doc, lang string) *Index {
 	return ix
 }
 
-func entry(slug string, d *document.Document) Entry {
+func entry(slug string, d *document.Document, wording string) Entry {
 	e := Entry{Slug: slug, Title: d.Title, Subtitle: d.Subtitle, Place: d.Place, Type: d.Type,
-		Start: d.Start.String(), End: d.End.String(), Blocks: []Block{{}}}
+		Start: d.Start.String(), End: d.End.String(), Wording: wording, Blocks: []Block{{}}}
 	for n := range d.Passages() {
 		e.Blocks = append(e.Blocks, Block{n.ID, n.Text})
 	}
@@ -231,10 +234,9 @@ func (ix *Index) Files() map[string][]byte {
 			Subtitle string      `json:"u,omitempty"`
 			Place    string      `json:"p"`
 			Type     string      `json:"y"`
-			Start    string      `json:"a"`
-			End      string      `json:"e"`
+			Wording  string      `json:"w"`
 			Blocks   [][2]string `json:"b"`
-		}{e.Slug, e.Title, e.Subtitle, e.Place, e.Type, e.Start, e.End, blocks}
+		}{e.Slug, e.Title, e.Subtitle, e.Place, e.Type, e.Wording, blocks}
 		data, err := json.Marshal(doc)
 		if err != nil {
 			panic(err) // strings only: cannot fail

@@ -152,11 +152,10 @@ func runBuild(ctx context.Context, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "steps: %s (search and files alongside hugo)\n", strings.Join(steps, ", "))
 	fmt.Fprintf(stdout, "done in %.1f s\n", sum.Elapsed.Seconds())
-	note, err := addressNote(".", *baseURL)
-	if note != "" {
+	if note := addressNote(sum.BaseURL); note != "" {
 		fmt.Fprintln(stdout, note)
 	}
-	return err
+	return nil
 }
 
 func pageCounts(pages map[string]int) string {

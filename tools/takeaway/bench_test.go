@@ -20,7 +20,7 @@ func BenchmarkWrite(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	site, err := LoadSite(root, testBase)
+	site, err := loadSite(root, testBase)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -23,7 +23,6 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
-	"fmt"
 	"net/url"
 	"os"
 	"path"
@@ -32,91 +31,28 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"github.com/regionaldialogue/site/tools/cite"
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/docdata"
 	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/epub"
 	"github.com/regionaldialogue/site/tools/internal/workers"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 )
 
-// Site is what Write needs to know of the site: its languages and
-// interface strings (config.toml and i18n/), and its base address.
+// Site is the site model with the address the site is built for.
 type Site struct {
-	DefaultLang string
-	InSubdir    bool                         // defaultContentLanguageInSubdir
-	Locales     map[string]string            // language key → locale
-	Strings     map[string]map[string]string // language key → i18n key → string
+	*siteconfig.Site
 	// Base is the site's absolute base address ending in "/", or nil when
 	// the site is built without one: then the citations have no address
 	// and the data's addresses are relative.
 	Base *url.URL
 }
 
-// LoadSite reads config.toml and i18n/ under root; baseURL is the address
-// the site is built for ("/" or "" for none).
-func LoadSite(root, baseURL string) (*Site, error) {
-	data, err := os.ReadFile(filepath.Join(root, "config.toml"))
-	if err != nil {
-		return nil, err
-	}
-	var cfg struct {
-		BaseURL     string `toml:"baseURL"`
-		DefaultLang string `toml:"defaultContentLanguage"`
-		InSubdir    bool   `toml:"defaultContentLanguageInSubdir"`
-		Languages   map[string]struct {
-			Locale string `toml:"locale"`
-		} `toml:"languages"`
-	}
-	if err := toml.Unmarshal(data, &cfg); err != nil {
-		return nil, fmt.Errorf("config.toml: %w", err)
-	}
-	s := &Site{DefaultLang: cmp.Or(strings.ToLower(cfg.DefaultLang), "en"), InSubdir: cfg.InSubdir,
-		Locales: map[string]string{}, Strings: map[string]map[string]string{}}
-	for k, l := range cfg.Languages {
-		k = strings.ToLower(k)
-		s.Locales[k] = cmp.Or(l.Locale, k)
-		raw := map[string]any{}
-		if data, err := os.ReadFile(filepath.Join(root, "i18n", k+".toml")); err == nil {
-			if err := toml.Unmarshal(data, &raw); err != nil {
-				return nil, fmt.Errorf("i18n/%s.toml: %w", k, err)
-			}
-		}
-		s.Strings[k] = map[string]string{}
-		for key, v := range raw {
-			if str, ok := v.(string); ok {
-				s.Strings[k][key] = str
-			}
-		}
-	}
-	if baseURL == "" {
-		baseURL = cfg.BaseURL
-	}
-	if u, err := url.Parse(baseURL); err == nil && u.IsAbs() && u.Host != "" {
-		if !strings.HasSuffix(u.Path, "/") {
-			u.Path += "/"
-		}
-		s.Base = u
-	}
-	return s, nil
-}
-
-// T returns the interface string key in the language lang.
-func (s *Site) T(lang, key string) string {
-	if v, ok := s.Strings[lang][key]; ok {
-		return v
-	}
-	return key
-}
-
-// Prefix is the path of lang's root under the site's root: "" or "<lang>/".
-func (s *Site) Prefix(lang string) string {
-	if lang == s.DefaultLang && !s.InSubdir {
-		return ""
-	}
-	return lang + "/"
+// NewSite returns the site model cfg built for baseURL ("" for
+// config.toml's).
+func NewSite(cfg *siteconfig.Site, baseURL string) *Site {
+	return &Site{Site: cfg, Base: siteconfig.Base(cmp.Or(baseURL, cfg.BaseURL))}
 }
 
 // PagePath is the path of a document's page in lang, under the site's root.
@@ -153,22 +89,6 @@ func (s *Site) Ref(from, p string) string {
 	}
 	up := strings.Repeat("../", strings.Count(from, "/"))
 	return up + p
-}
-
-// Dates writes an event's dates in lang as the page's event-dates.html
-// partial does, from the same interface strings.
-func (s *Site) Dates(lang string, start, end document.Date) string {
-	month := func(d document.Date) string { return s.T(lang, fmt.Sprintf("month%d", d.Month)) }
-	switch {
-	case start.Year != end.Year:
-		day := s.T(lang, "dateDay")
-		return fmt.Sprintf(s.T(lang, "dateYears"), fmt.Sprintf(day, start.Day, month(start), start.Year), fmt.Sprintf(day, end.Day, month(end), end.Year))
-	case start.Month != end.Month:
-		return fmt.Sprintf(s.T(lang, "dateMonths"), start.Day, month(start), end.Day, month(end), start.Year)
-	case start.Day != end.Day:
-		return fmt.Sprintf(s.T(lang, "dateDays"), start.Day, end.Day, month(start), start.Year)
-	}
-	return fmt.Sprintf(s.T(lang, "dateDay"), start.Day, month(start), start.Year)
 }
 
 // Write writes every document's files into public, the folder Hugo built
@@ -254,7 +174,7 @@ func Work(site *Site, d *convert.Doc, v *convert.Version, orig *cite.Work) *cite
 	return &cite.Work{
 		Key: d.Slug + "-" + v.Lang, Issuers: v.Issuers,
 		Title: doc.Title, Subtitle: doc.Subtitle, Type: doc.Type, Event: v.Event, Place: doc.Place,
-		Start: doc.Start, End: doc.End, Locale: site.Locales[v.Lang],
+		Start: doc.Start, End: doc.End, Locale: site.Locale(v.Lang),
 		URL:       site.Abs(site.PagePath(v.Lang, d.Slug)),
 		Reference: v.Reference, PublicationURL: v.PublicationURL,
 		Original: orig, Transliterated: v.Transliterated,
@@ -264,12 +184,11 @@ func Work(site *Site, d *convert.Doc, v *convert.Version, orig *cite.Work) *cite
 // Book is the EPUB of version v of d.
 func Book(site *Site, d *convert.Doc, v *convert.Version) *epub.Book {
 	doc, lang := v.Doc, v.Lang
-	T := func(key string) string { return site.T(lang, key) }
-	dates := site.Dates(lang, doc.Start, doc.End)
+	T := func(key string) string { return site.T(lang, key, nil) }
 	b := &epub.Book{
-		Name: d.ID + "." + lang, Locale: site.Locales[lang],
+		Name: d.ID + "." + lang, Locale: site.Locale(lang),
 		Title: doc.Title, Subtitle: doc.Subtitle, Issuers: v.Issuers,
-		PlaceDate: fmt.Sprintf(T("placeDates"), doc.Place, dates),
+		PlaceDate: v.Wording.PlaceDates,
 		Date:      doc.Start.String(), Modified: doc.Start.Time(),
 		URL: site.Abs(site.PagePath(lang, d.Slug)), Doc: doc,
 		Labels: epub.Labels{Contents: T("contents"), TitlePage: T("titlePage")},
@@ -282,12 +201,12 @@ func Book(site *Site, d *convert.Doc, v *convert.Version) *epub.Book {
 			a.Notice = T("aboutTransliterated")
 		}
 		o := d.Versions[0]
-		a.Original = &epub.Link{Title: o.Doc.Title, Locale: site.Locales[o.Lang], URL: site.Abs(site.PagePath(o.Lang, d.Slug))}
+		a.Original = &epub.Link{Title: o.Doc.Title, Locale: site.Locale(o.Lang), URL: site.Abs(site.PagePath(o.Lang, d.Slug))}
 	}
 	a.Facts = []epub.Fact{
 		{Term: T("documentType"), Desc: doc.Type},
 		{Term: T("place"), Desc: doc.Place},
-		{Term: T("dates"), Desc: dates},
+		{Term: T("dates"), Desc: v.Wording.Dates},
 	}
 	if v.TranslationFile == "" && doc.DateLine != "" {
 		a.Facts = append(a.Facts, epub.Fact{Term: T("dateLine"), Desc: doc.DateLine})
@@ -329,8 +248,9 @@ func Data(site *Site, d *convert.Doc) *docdata.Document {
 		v := &d.Versions[i]
 		doc := v.Doc
 		dv := docdata.Version{
-			Lang: v.Lang, Locale: site.Locales[v.Lang], Relation: relation(v),
+			Lang: v.Lang, Locale: site.Locale(v.Lang), Relation: relation(v),
 			Title: doc.Title, Subtitle: doc.Subtitle, Type: doc.Type, Place: doc.Place,
+			Dates: v.Wording.Dates, PlaceDates: v.Wording.PlaceDates,
 			Issuers: slices.Clip(append([]string{}, v.Issuers...)), Event: v.Event,
 			URL:   site.Ref(from, site.PagePath(v.Lang, d.Slug)),
 			Files: files(site, from, d.Slug, v.Lang),
@@ -370,7 +290,7 @@ func Catalogue(site *Site, docs []convert.Doc) *docdata.Catalogue {
 		for j := range d.Versions {
 			v := &d.Versions[j]
 			e.Versions = append(e.Versions, docdata.EntryVersion{
-				Lang: v.Lang, Locale: site.Locales[v.Lang], Relation: relation(v), Title: v.Doc.Title,
+				Lang: v.Lang, Locale: site.Locale(v.Lang), Relation: relation(v), Title: v.Doc.Title,
 				URL:   site.Ref(CataloguePath, site.PagePath(v.Lang, d.Slug)),
 				Files: files(site, CataloguePath, d.Slug, v.Lang),
 			})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,7 +53,7 @@ func golden(t *testing.T, name string, got []byte) {
 // TestGoldenSeed: the seed's citations, data and e-book text, built for
 // an absolute address.
 func TestGoldenSeed(t *testing.T) {
-	site, err := LoadSite("../..", testBase)
+	site, err := loadSite("../..", testBase)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +90,7 @@ func TestAddresses(t *testing.T) {
 			"../en/documents/2015-11-26-beograd-zakljucci/2015-11-26-beograd-zakljucci.en.bib",
 			"../data/2015-11-26-beograd-zakljucci.json", ""},
 	} {
-		site, err := LoadSite("../..", c.base)
+		site, err := loadSite("../..", c.base)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,7 +150,7 @@ func written(t *testing.T, n int, base string) (public string, docs []convert.Do
 	if err != nil {
 		t.Fatal(err)
 	}
-	site, err := LoadSite(root, base)
+	site, err := loadSite(root, base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +210,7 @@ func TestDeterministic(t *testing.T) {
 func TestPandoc(t *testing.T) {
 	extcheck.Need(t, "pandoc")
 	public, docs := written(t, 6, testBase)
-	site, _ := LoadSite("../..", testBase)
+	site, _ := loadSite("../..", testBase)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
 	for i := range docs {
@@ -241,7 +242,7 @@ func TestPandoc(t *testing.T) {
 // issuers, year, language and address as written.
 func TestRISReader(t *testing.T) {
 	public, docs := written(t, 6, testBase)
-	site, _ := LoadSite("../..", testBase)
+	site, _ := loadSite("../..", testBase)
 	works := map[string]*cite.Work{}
 	var files []string
 	for i := range docs {
@@ -280,7 +281,7 @@ func TestRISReader(t *testing.T) {
 func TestEpubcheck(t *testing.T) {
 	extcheck.Need(t, "epubcheck")
 	public, _ := written(t, 0, testBase)
-	site, _ := LoadSite("../..", "/")
+	site, _ := loadSite("../..", "/")
 	if err := Write(public, site, seedDocs(t), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -306,9 +307,18 @@ func TestGoldenTricky(t *testing.T) {
 		}
 		golden(t, "tricky."+filepath.Base(f), data)
 	}
-	site, _ := LoadSite("../..", testBase)
+	site, _ := loadSite("../..", testBase)
 	for i := range docs[0].Versions {
 		v := &docs[0].Versions[i]
 		golden(t, "tricky."+v.Lang+".text.xhtml", []byte(Book(site, &docs[0], v).Text()))
 	}
+}
+
+// loadSite loads the site model under root, built for base.
+func loadSite(root, base string) (*Site, error) {
+	cfg, err := siteconfig.Load(root)
+	if err != nil {
+		return nil, err
+	}
+	return NewSite(cfg, base), nil
 }
