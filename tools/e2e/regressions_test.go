@@ -1,0 +1,172 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/regionaldialogue/site/tools/takeaway"
+)
+
+// Regressions of issue 25, each found on the built site.
+
+// kindSheets are the stylesheets under static/css that pages of one kind
+// add to css/site.css (layouts/_partials/head.html), by the file of the
+// built site that is a page of that kind.
+var kindSheets = []struct {
+	sheet string
+	is    func(file string) bool
+}{
+	{"css/search.css", func(f string) bool { return f == "search/index.html" || strings.HasSuffix(f, "/search/index.html") }},
+	{"css/compare.css", func(f string) bool { return strings.HasSuffix(f, "/compare/index.html") }},
+}
+
+// cssClass finds the class selectors in a stylesheet (a number such as
+// .5rem starts with a digit, so it is none).
+var cssClass = regexp.MustCompile(`\.(-?[A-Za-z_][\w-]*)`)
+
+var cssComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
+
+// classesOf returns the class selectors of the stylesheet file under
+// static/.
+func classesOf(t *testing.T, sheet string) map[string]bool {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(built.root, "static", filepath.FromSlash(sheet)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	classes := map[string]bool{}
+	for _, m := range cssClass.FindAllStringSubmatch(cssComment.ReplaceAllString(string(b), ""), -1) {
+		classes[m[1]] = true
+	}
+	return classes
+}
+
+// TestKindStylesheets (issue 25, point 3: the search page wore the
+// parallel view's stylesheet): every page's inline CSS has the class
+// selectors of its kind's stylesheet (search.css on the search pages,
+// compare.css on the parallel views) and none that only another kind's
+// stylesheet has; the home page, whose search page is another output
+// format of it, has neither.
+func TestKindStylesheets(t *testing.T) {
+	needDocuments(t)
+	site := classesOf(t, "css/site.css")
+	sheets := map[string]map[string]bool{}
+	for _, k := range kindSheets {
+		sheets[k.sheet] = classesOf(t, k.sheet)
+	}
+	type class struct {
+		name string
+		re   *regexp.Regexp
+	}
+	own := map[string][]class{} // sheet → its class selectors that only it has
+	for _, k := range kindSheets {
+		for c := range sheets[k.sheet] {
+			shared := site[c]
+			for _, o := range kindSheets {
+				shared = shared || (o.sheet != k.sheet && sheets[o.sheet][c])
+			}
+			if !shared {
+				own[k.sheet] = append(own[k.sheet], class{c, regexp.MustCompile(`\.` + regexp.QuoteMeta(c) + `([^\w-]|$)`)})
+			}
+		}
+		if len(own[k.sheet]) == 0 {
+			t.Fatalf("%s has no class selector of its own to tell it by", k.sheet)
+		}
+	}
+	seen := map[string]int{}
+	for _, file := range built.htmlFiles(t) {
+		p := built.page(t, file)
+		style := first(p.doc, tag("style"))
+		if style == nil || style.FirstChild == nil {
+			t.Errorf("%s: no inline CSS", file)
+			continue
+		}
+		css := style.FirstChild.Data
+		for _, k := range kindSheets {
+			want := k.is(file)
+			if want {
+				seen[k.sheet]++
+			}
+			for _, c := range own[k.sheet] {
+				if c.re.MatchString(css) != want {
+					if want {
+						t.Errorf("%s: the inline CSS lacks %s (no .%s)", file, k.sheet, c.name)
+					} else {
+						t.Errorf("%s: the inline CSS has %s (.%s), which is not this page's", file, k.sheet, c.name)
+					}
+					break
+				}
+			}
+		}
+	}
+	for _, k := range kindSheets {
+		if seen[k.sheet] == 0 {
+			t.Errorf("no page of the built site is one that %s is for", k.sheet)
+		}
+	}
+}
+
+// siteTitles reads each language's title from config.toml.
+func siteTitles(t *testing.T) map[string]string {
+	t.Helper()
+	var config struct {
+		Languages map[string]struct {
+			Title string `toml:"title"`
+		} `toml:"languages"`
+	}
+	b, err := os.ReadFile(filepath.Join(built.root, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := toml.Unmarshal(b, &config); err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]string{}
+	for k, l := range config.Languages {
+		titles[k] = l.Title
+	}
+	return titles
+}
+
+// TestKindTitles (issue 25, point 3: "Претрага: све верзије упоредо"):
+// in every language the search page's <title> is the search page's, and
+// each document's parallel view keeps its own; the home page's is the
+// site's title alone.
+func TestKindTitles(t *testing.T) {
+	needDocuments(t)
+	strs, err := takeaway.LoadSite(built.root, testBaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := siteTitles(t)
+	titleOf := func(file string) string {
+		n := first(built.page(t, file).doc, tag("title"))
+		if n == nil {
+			return ""
+		}
+		return strings.Join(words(n, nil), " ")
+	}
+	want := map[string]string{}
+	for _, l := range built.langs {
+		site := titles[l.Key]
+		if site == "" {
+			t.Fatalf("config.toml: language %s has no title", l.Key)
+		}
+		want[built.prefix(l.Key)+"index.html"] = site
+		want[built.searchFile(l.Key)] = strs.T(l.Key, "search") + " – " + site
+	}
+	for _, d := range built.docs {
+		compare := strings.ReplaceAll(strs.T(d.lang, "compareTitle"), "{{ .Title }}", d.fm.Title)
+		want[strings.TrimSuffix(built.pageFile(d), "index.html")+"compare/index.html"] = compare + " – " + titles[d.lang]
+	}
+	for file, w := range want {
+		if got := titleOf(file); got != strings.Join(strings.Fields(w), " ") {
+			t.Errorf("%s: <title> %q, want %q", file, got, w)
+		}
+	}
+}
