@@ -1,14 +1,19 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/net/html"
 
+	"github.com/regionaldialogue/site/tools/hugo"
+	"github.com/regionaldialogue/site/tools/internal/sitecopy"
 	"github.com/regionaldialogue/site/tools/takeaway"
 )
 
@@ -169,4 +174,98 @@ func TestKindTitles(t *testing.T) {
 			t.Errorf("%s: <title> %q, want %q", file, got, w)
 		}
 	}
+}
+
+// TestCitationStops (issue 25, point 4: "новембар 2015.. https://…"): on
+// every document page of every language, the citation has no doubled
+// full stop (the Serbian dates end with one, the English do not), and
+// its last sentence ends with one full stop before the page's address.
+func TestCitationStops(t *testing.T) {
+	needDocuments(t)
+	for _, d := range built.docs {
+		checkCitationStops(t, built, built.pageFile(d))
+	}
+}
+
+// TestCitationStopsFixture: the same of a copy of the site where every
+// part of the citation that ends a sentence ends with a mark of its own:
+// the last issuer and the document type with a full stop, the subtitle
+// with a question mark, the reference with a full stop.
+func TestCitationStopsFixture(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site once more with Hugo")
+	}
+	needDocuments(t)
+	root := filepath.Join(t.TempDir(), "site")
+	for _, f := range sitecopy.Sources {
+		if err := sitecopy.CopyTree(filepath.Join(built.root, f), filepath.Join(root, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := built.docs[0]
+	b, err := os.ReadFile(filepath.Join(built.root, d.file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	if !strings.Contains(text, "\nparams:\n") {
+		t.Fatalf("%s: no params: in the front matter", d.file)
+	}
+	// Each param replaced, or added when the document has none.
+	for _, r := range []struct{ re, with string }{
+		{`(?m)^  issuers:\n(    - .*\n)*`, "  issuers:\n    - Issuer One\n    - Issuer Two Inc.\n"},
+		{`(?m)^  subtitle: .*\n`, "  subtitle: a question?\n"},
+		{`(?m)^  documentType: .*\n`, "  documentType: Conclusions etc.\n"},
+		{`(?m)^  reference: .*\n`, "  reference: Ref. no. 12.\n"},
+	} {
+		if re := regexp.MustCompile(r.re); re.MatchString(text) {
+			text = re.ReplaceAllLiteralString(text, r.with)
+		} else {
+			text = strings.Replace(text, "\nparams:\n", "\nparams:\n"+r.with, 1)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, d.file), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	public := filepath.Join(t.TempDir(), "public")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	if err := hugo.Build(ctx, hugo.Options{Source: root, Destination: public, BaseURL: testBaseURL, Strict: true}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := loadSite(root, public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = checkCitationStops(t, s, s.pageFile(d))
+	for _, want := range []string{"Issuer Two Inc. ", "a question? ", "Conclusions etc. ", "Ref. no. 12. https://"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: the citation lacks %q:\n%s", s.pageFile(d), want, text)
+		}
+	}
+}
+
+// checkCitationStops checks the citation on the page file of site s and
+// returns its text.
+func checkCitationStops(t *testing.T, s *site, file string) string {
+	t.Helper()
+	p := s.page(t, file)
+	cit := first(p.doc, func(n *html.Node) bool { return n.Data == "p" && hasClass(n, "citation") })
+	if cit == nil {
+		t.Errorf("%s: no citation", file)
+		return ""
+	}
+	text := strings.Join(words(cit, nil), " ")
+	for _, bad := range []string{"..", ". .", " .", "?.", "!.", "….", ",."} {
+		if strings.Contains(text, bad) {
+			t.Errorf("%s: the citation has %q:\n%s", file, bad, text)
+		}
+	}
+	before, ok := strings.CutSuffix(text, " "+p.url.String())
+	if !ok {
+		t.Errorf("%s: the citation does not end with the page's address %s:\n%s", file, p.url, text)
+	} else if r := []rune(before); !strings.HasSuffix(before, ".") || strings.HasSuffix(before, "..") {
+		t.Errorf("%s: the sentence before the address does not end with one full stop: …%q", file, string(r[max(0, len(r)-40):]))
+	}
+	return text
 }
