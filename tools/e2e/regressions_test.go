@@ -269,3 +269,37 @@ func checkCitationStops(t *testing.T, s *site, file string) string {
 	}
 	return text
 }
+
+// TestBrandLink (found with issue 25, point 3): on every page the site's
+// name in the header and in the footer links to the home page of the
+// page's language, not, on the search page (the home page in another
+// output format), to the search page itself; the header's marks the
+// current page on the home page alone.
+func TestBrandLink(t *testing.T) {
+	for _, file := range built.htmlFiles(t) {
+		p := built.page(t, file)
+		if p.is404() {
+			continue
+		}
+		home := built.prefix(p.lang.Key) + "index.html"
+		brand := first(p.doc, func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "brand") })
+		if brand == nil {
+			t.Errorf("%s: no brand link in the header", file)
+			continue
+		}
+		if !resolvesTo(p, attrOr(brand, "href"), home) {
+			t.Errorf("%s: the brand link %q does not lead to %s", file, attrOr(brand, "href"), home)
+		}
+		if current := attrOr(brand, "aria-current") == "page"; current != (file == home) {
+			t.Errorf("%s: the brand link has aria-current=page %v, want %v", file, current, file == home)
+		}
+		footer := first(p.doc, func(n *html.Node) bool { return n.Data == "footer" && hasClass(n, "site") })
+		var a *html.Node
+		if footer != nil {
+			a = first(footer, tag("a"))
+		}
+		if a == nil || !resolvesTo(p, attrOr(a, "href"), home) {
+			t.Errorf("%s: the footer's first link does not lead to %s", file, home)
+		}
+	}
+}
