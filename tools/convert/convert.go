@@ -37,7 +37,6 @@ import (
 	"runtime"
 	"slices"
 
-
 	"github.com/regionaldialogue/site/tools/address"
 	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/internal/workers"

@@ -33,10 +33,10 @@ type Book struct {
 	Title     string
 	Subtitle  string
 	Issuers   []string
-	PlaceDate string    // the place and the dates as the page writes them
-	Date      string    // the document's date, YYYY-MM-DD
-	Modified  time.Time // the fixed time of the entries and dcterms:modified
-	URL       string    // the web page's absolute address, or ""
+	PlaceDate string             // the place and the dates as the page writes them
+	Date      string             // the document's date, YYYY-MM-DD
+	Modified  time.Time          // the fixed time of the entries and dcterms:modified
+	URL       string             // the web page's absolute address, or ""
 	Doc       *document.Document // the text: its body, through Walk
 	About     About
 	Labels    Labels

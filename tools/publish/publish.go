@@ -43,7 +43,6 @@ import (
 	"path/filepath"
 	"time"
 
-
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/hugo"
 	"github.com/regionaldialogue/site/tools/offline"
@@ -90,7 +89,7 @@ type Summary struct {
 	Convert   *convert.Result // nil with SkipConvert
 	Public    string
 	BaseURL   string // the address the site was built for
-	SiteBytes int64 // all of public/, the ZIP included
+	SiteBytes int64  // all of public/, the ZIP included
 	SiteFiles int
 	ZipPath   string
 	ZipBytes  int64
