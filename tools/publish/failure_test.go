@@ -100,6 +100,11 @@ func TestFailedBuildChangesNothing(t *testing.T) {
 		// The template is still broken: the new seed's pages are written
 		// into content/ and taken out again when Hugo fails.
 		{"Hugo fails after converting", Options{Root: root}, nil, "hugo: "},
+		// A template Hugo runs, but whose output holds a format string's
+		// debris: the guard refuses the site and names the file and line.
+		{"debris in a page", Options{Root: root, SkipConvert: true}, func() {
+			writeFile(t, filepath.Join(root, "layouts", "page.html"), `{{ define "main" }}<p>{{ printf "%s, %s" .Title }}</p>{{ end }}`)
+		}, "documents/2015-11-26-beograd-zakljucci/index.html:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.prepare != nil {

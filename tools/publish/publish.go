@@ -198,6 +198,9 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	}
 	sum.Steps = append(sum.Steps, hugoStep)
 	sum.Steps = append(sum.Steps, goSteps...)
+	if err := checkDebris(staging, docs); err != nil {
+		return nil, err
+	}
 
 	t0 := time.Now()
 	copied, err := writeZip(staging, o.BaseURL, packed)
