@@ -14,7 +14,7 @@ import (
 
 	"github.com/regionaldialogue/site/tools/hugo"
 	"github.com/regionaldialogue/site/tools/internal/sitecopy"
-	"github.com/regionaldialogue/site/tools/takeaway"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 )
 
 // Regressions of issue 25, each found on the built site.
@@ -144,7 +144,7 @@ func siteTitles(t *testing.T) map[string]string {
 // site's title alone.
 func TestKindTitles(t *testing.T) {
 	needDocuments(t)
-	strs, err := takeaway.LoadSite(built.root, testBaseURL)
+	strs, err := siteconfig.Load(built.root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,10 +163,10 @@ func TestKindTitles(t *testing.T) {
 			t.Fatalf("config.toml: language %s has no title", l.Key)
 		}
 		want[built.prefix(l.Key)+"index.html"] = site
-		want[built.searchFile(l.Key)] = strs.T(l.Key, "search") + " – " + site
+		want[built.searchFile(l.Key)] = strs.T(l.Key, "search", nil) + " – " + site
 	}
 	for _, d := range built.docs {
-		compare := strings.ReplaceAll(strs.T(d.lang, "compareTitle"), "{{ .Title }}", d.fm.Title)
+		compare := strs.T(d.lang, "compareTitle", map[string]any{"Title": d.fm.Title})
 		want[strings.TrimSuffix(built.pageFile(d), "index.html")+"compare/index.html"] = compare + " – " + titles[d.lang]
 	}
 	for file, w := range want {
