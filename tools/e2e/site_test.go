@@ -273,6 +273,7 @@ type frontMatter struct {
 		Place            string `yaml:"place"`
 		EventStart       string `yaml:"eventStart"`
 		EventEnd         string `yaml:"eventEnd"`
+		PlaceDates       string `yaml:"placeDates"`
 		Source           string `yaml:"source"`
 		SourceSHA256     string `yaml:"sourceSHA256"`
 		OriginalLanguage string `yaml:"originalLanguage"`

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +10,10 @@ import (
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/pages"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func testDocs() []convert.Doc {
 	older := &document.Document{
@@ -29,8 +33,10 @@ func testDocs() []convert.Doc {
 		},
 	}
 	return []convert.Doc{
-		{ID: "a", Slug: "2015-a", Versions: []convert.Version{{Version: pages.Version{Lang: "sr"}, Doc: older}}},
-		{ID: "b", Slug: "2016-b", Versions: []convert.Version{{Version: pages.Version{Lang: "sr"}, Doc: newer}}},
+		{ID: "a", Slug: "2015-a", Versions: []convert.Version{{Version: pages.Version{Lang: "sr",
+			Wording: siteconfig.Wording{TypePlaceDates: "Закључци · Београд, 26–27. новембар 2015."}}, Doc: older}}},
+		{ID: "b", Slug: "2016-b", Versions: []convert.Version{{Version: pages.Version{Lang: "sr",
+			Wording: siteconfig.Wording{TypePlaceDates: "Препоруке · Ниш, 1. март 2016."}}, Doc: newer}}},
 	}
 }
 
@@ -45,8 +51,8 @@ func TestFiles(t *testing.T) {
 		"t/izb.js": `searchShard("izb",{"izbeglica":[5]});` + "\n",
 		"t/zak.js": `searchShard("zak",{"zakljucci":[5]});` + "\n",
 		"t/inf.js": `searchShard("inf",{"informacija":[4]});` + "\n",
-		"d/0.js":   `searchDoc(0,{"s":"2016-b","t":"Granice","p":"Ниш","y":"Препоруке","a":"2016-03-01","e":"2016-03-01","b":[["p1","Сарадња, сарадња."]]});` + "\n",
-		"d/1.js":   `searchDoc(1,{"s":"2015-a","t":"Заштита избеглица","p":"Београд","y":"Закључци","a":"2015-11-26","e":"2015-11-27","b":[["s1","Закључци"],["p1","Регионална сарадња у заштити избеглица."],["b1","Размена информација."]]});` + "\n",
+		"d/0.js":   `searchDoc(0,{"s":"2016-b","t":"Granice","p":"Ниш","y":"Препоруке","w":"Препоруке · Ниш, 1. март 2016.","b":[["p1","Сарадња, сарадња."]]});` + "\n",
+		"d/1.js":   `searchDoc(1,{"s":"2015-a","t":"Заштита избеглица","p":"Београд","y":"Закључци","w":"Закључци · Београд, 26–27. новембар 2015.","b":[["s1","Закључци"],["p1","Регионална сарадња у заштити избеглица."],["b1","Размена информација."]]});` + "\n",
 	}
 	for name, w := range want {
 		if got := string(files[name]); got != w {
@@ -87,5 +93,34 @@ func TestWriteSite(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(site, "en/search/k.js"))
 	if !strings.Contains(string(data), "zas") {
 		t.Errorf("en/search/k.js: %s", data)
+	}
+}
+
+// TestRecordGolden: what a search result shows of each version of the
+// repository's seed (title, subtitle, place and dates as the pages word
+// them, every block, sub-items included), as written out in
+// testdata/seed.<lang>.record.js; go test ./tools/search -update
+// rewrites them.
+func TestRecordGolden(t *testing.T) {
+	docs, err := convert.Documents(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"sr", "sr-latn", "en"} {
+		got := Build(docs, lang).Files()["d/0.js"]
+		name := filepath.Join("testdata", "seed."+lang+".record.js")
+		if *update {
+			if err := os.WriteFile(name, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s differs (go test ./tools/search -update rewrites it):\n%s", name, got)
+		}
 	}
 }

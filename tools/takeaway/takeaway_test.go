@@ -1,10 +1,11 @@
 package takeaway
 
 import (
+	"archive/zip"
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/regionaldialogue/site/tools/siteconfig"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,8 +15,10 @@ import (
 	"github.com/regionaldialogue/site/tools/cite"
 	"github.com/regionaldialogue/site/tools/convert"
 	"github.com/regionaldialogue/site/tools/docdata"
+	"github.com/regionaldialogue/site/tools/epub"
 	"github.com/regionaldialogue/site/tools/internal/extcheck"
 	"github.com/regionaldialogue/site/tools/internal/synth"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -70,6 +73,7 @@ func TestGoldenSeed(t *testing.T) {
 		golden(t, "seed."+v.Lang+".ris", cite.RIS(w))
 		golden(t, "seed."+v.Lang+".json", cite.CSL(w))
 		golden(t, "seed."+v.Lang+".text.xhtml", []byte(Book(site, d, v).Text()))
+		golden(t, "seed."+v.Lang+".title.xhtml", epubEntry(t, Book(site, d, v), "EPUB/title.xhtml"))
 	}
 	data, err := docdata.Marshal(Data(site, d))
 	if err != nil {
@@ -321,4 +325,27 @@ func loadSite(root, base string) (*Site, error) {
 		return nil, err
 	}
 	return NewSite(cfg, base), nil
+}
+
+// epubEntry returns the entry name of b's EPUB.
+func epubEntry(t *testing.T, b *epub.Book, name string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := epub.NewWriter().Write(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := z.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
