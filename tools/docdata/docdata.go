@@ -13,14 +13,8 @@ package docdata
 
 import (
 	"bytes"
-	_ "embed"
 	"encoding/json"
 )
-
-// Schema is the JSON Schema of both files.
-//
-//go:embed schema.json
-var Schema []byte
 
 // Document is data/<slug>.json.
 type Document struct {

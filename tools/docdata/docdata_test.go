@@ -1,6 +1,7 @@
 package docdata
 
 import (
+	"github.com/regionaldialogue/site/tools/internal/schemacheck"
 	"strings"
 	"testing"
 )
@@ -12,7 +13,7 @@ func valid() Document {
 		OriginalLanguage: "sr", Source: Source{"000_1.txt", strings.Repeat("ab", 32)},
 		Versions: []Version{{
 			Lang: "sr-latn", Locale: "sr-Latn-RS", Relation: Transliteration, Title: "Naslov", Type: "Zaključci",
-			Place: "Beograd", Issuers: []string{"Odbor"}, URL: "../sr-latn/documents/x/", Files: f,
+			Place: "Beograd", Dates: "26–27. novembar 2015.", PlaceDates: "Beograd, 26–27. novembar 2015.", Issuers: []string{"Odbor"}, URL: "../sr-latn/documents/x/", Files: f,
 			Blocks: []Block{{"s1", "heading", "Zaključci"}, {"b1", "bulleted-item", "prvo"}},
 		}},
 	}
@@ -41,16 +42,16 @@ func TestSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := Validate(data); (err == nil) != c.ok {
+		if err := schemacheck.Validate("schema.json", data); (err == nil) != c.ok {
 			t.Errorf("%s: Validate = %v, want ok %v", c.name, err, c.ok)
 		}
 	}
 	cat, _ := Marshal(Catalogue{Documents: []Entry{{ID: "a", Slug: "a-b", Start: "2015-11-26", Data: "a-b.json",
 		Versions: []EntryVersion{{Lang: "en", Locale: "en", Relation: Translation, Title: "T", URL: "../en/", Files: valid().Versions[0].Files}}}}})
-	if err := Validate(cat); err != nil {
+	if err := schemacheck.Validate("schema.json", cat); err != nil {
 		t.Errorf("catalogue: %v", err)
 	}
-	if err := Validate([]byte(`{"documents": [{"id": "a"}]}`)); err == nil {
+	if err := schemacheck.Validate("schema.json", []byte(`{"documents": [{"id": "a"}]}`)); err == nil {
 		t.Error("an incomplete catalogue is valid")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/regionaldialogue/site/tools/internal/schemacheck"
 	"io"
 	"os"
 	"path/filepath"
@@ -187,7 +188,7 @@ func TestSchema(t *testing.T) {
 		}
 		for _, f := range files {
 			data, _ := os.ReadFile(f)
-			if err := docdata.Validate(data); err != nil {
+			if err := schemacheck.Validate(filepath.Join("..", "docdata", "schema.json"), data); err != nil {
 				t.Errorf("%s: %v", f, err)
 			}
 		}
