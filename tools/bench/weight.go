@@ -2,7 +2,8 @@ package main
 
 import (
 	"bytes"
-	"context"
+	"compress/gzip"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -10,195 +11,217 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
-
-	"github.com/regionaldialogue/site/tools/publish"
 )
 
-// The budget the site's tests assert (tools/e2e/budget_test.go): a page's
-// HTML with the stylesheets and scripts it loads, gzip-compressed, and the
-// CSS alone. Issue 6 names the first round trip (about 14 KB, ten TCP
-// segments) as the budget; the tests' is stricter.
-const (
-	PageBudget = 8 * 1024
-	// ComparePageBudget is a parallel view's (issue 17): it holds every
-	// version of a document.
-	ComparePageBudget = 16 * 1024
-	CSSBudget         = 3 * 1024
-	RoundTripBudget   = 14 * 1024
-)
+// kinds are the page kinds the report lists, in order.
+var kinds = []string{"home", "section", "document", "view", "taxonomy", "search", "404"}
 
-// Size is a file's size raw and gzip-compressed.
-type Size struct{ Raw, Gzip int64 }
-
-func (s Size) plus(t Size) Size { return Size{s.Raw + t.Raw, s.Gzip + t.Gzip} }
-
-// PageWeight is what one HTML page weighs with what it loads.
-type PageWeight struct {
-	Path    string // relative to the site's root, with slashes
-	Kind    string // home, section, document, 404
-	Locale  string // <html lang>
-	HTML    Size
-	CSS, JS Size // CSS: inline and in files
-	// InlineCSS is the part of CSS inline in the page (in HTML too).
-	InlineCSS Size
-	CSSFiles  []string
-	JSFiles   []string
+// pageKind tells a page's kind from its path in the site (with slashes),
+// its language's folder (en/, sr-latn/) aside.
+func pageKind(rel string) string {
+	for _, lang := range []string{"en/", "sr-latn/"} {
+		rel = strings.TrimPrefix(rel, lang)
+	}
+	parts := strings.Split(path.Dir(rel), "/")
+	switch {
+	case rel == "404.html":
+		return "404"
+	case rel == "index.html":
+		return "home"
+	case parts[0] == "search":
+		return "search"
+	case parts[0] != "documents":
+		return "taxonomy" // places/, types/, years/ and their terms
+	case len(parts) == 3 && parts[2] == "compare":
+		return "view"
+	case len(parts) == 2 && parts[1] != "page":
+		return "document"
+	default:
+		return "section" // documents/, documents/page/2/
+	}
 }
 
-// Budget is the tests' budget for the page: PageBudget, or
-// ComparePageBudget for a parallel view.
-func (p PageWeight) Budget() int64 {
-	if p.Kind == "compare" {
-		return ComparePageBudget
-	}
-	return PageBudget
+// kindWeight is the weight of one kind of page: gzip bytes of its HTML
+// (inline CSS and JS included) with the stylesheets and scripts it loads.
+type kindWeight struct {
+	kind        string
+	count       int
+	median, max int64
+	heaviest    string // the page of max
 }
 
-// Total is the page's gzip size with its CSS and scripts. CSS inline in
-// the HTML (the <style> of every page) is counted once, with the HTML.
-func (p PageWeight) Total() int64 { return p.HTML.Gzip + p.CSS.Gzip - p.InlineCSS.Gzip + p.JS.Gzip }
+// counter counts the bytes written to it.
+type counter int64
 
-// Weight is the page weight of a built site.
-type Weight struct {
-	Pages    []PageWeight
-	ZipBytes int64
-	Files    int
-	Bytes    int64
+func (c *counter) Write(p []byte) (int, error) { *c += counter(len(p)); return len(p), nil }
+
+var zw, _ = gzip.NewWriterLevel(nil, gzip.DefaultCompression)
+
+// gzipSize is the size of b gzip-compressed at the default level.
+func gzipSize(b []byte) int64 {
+	var n counter
+	zw.Reset(&n)
+	zw.Write(b)
+	zw.Close()
+	return int64(n)
 }
 
-// MeasureWeight builds the site in root from its content/ as it is into
-// dir and weighs every page.
-func MeasureWeight(ctx context.Context, root, dir string) (*Weight, error) {
-	public := filepath.Join(dir, "public")
-	sum, err := publish.Build(ctx, publish.Options{Root: root, Public: public, SkipConvert: true})
-	if err != nil {
-		return nil, err
-	}
-	w, err := WeighSite(public)
-	if err != nil {
-		return nil, err
-	}
-	w.ZipBytes, w.Files, w.Bytes = sum.ZipBytes, sum.SiteFiles, sum.SiteBytes
-	return w, nil
+// gzipFile is gzipSize of the file at path (with slashes) in public.
+func gzipFile(public, path string) (int64, error) {
+	b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(path)))
+	return gzipSize(b), err
 }
 
-// WeighSite weighs every HTML page of the site built in public, which
-// must have been built for the root of a host (baseURL "/").
-func WeighSite(public string) (*Weight, error) {
-	w := &Weight{}
-	sizes := map[string]Size{}
-	sizeOf := func(rel string) (Size, error) {
-		if s, ok := sizes[rel]; ok {
-			return s, nil
-		}
-		b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(rel)))
-		if err != nil {
-			return Size{}, err
-		}
-		s := Size{int64(len(b)), gzipSize(b)}
-		sizes[rel] = s
-		return s, nil
-	}
+// weighPages weighs every HTML page of the site in public (built for
+// baseURL "/"), by kind.
+func weighPages(public string) ([]kindWeight, error) {
+	loaded := map[string]int64{} // each CSS or JS file's gzip size, read once
+	weights, paths := map[string][]int64{}, map[string][]string{}
 	err := filepath.WalkDir(public, func(file string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(file, ".html") {
 			return err
 		}
-		rel, err := filepath.Rel(public, file)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
 		data, err := os.ReadFile(file)
 		if err != nil {
 			return err
 		}
-		p := PageWeight{Path: rel, Kind: pageKind(rel), HTML: Size{int64(len(data)), gzipSize(data)}}
+		rel, _ := filepath.Rel(public, file)
+		rel = filepath.ToSlash(rel)
+		total := gzipSize(data)
 		doc, err := html.Parse(bytes.NewReader(data))
 		if err != nil {
 			return fmt.Errorf("%s: %v", rel, err)
 		}
-		base := &url.URL{Path: "/" + rel}
 		for n := range doc.Descendants() {
-			if n.Type != html.ElementNode {
-				continue
-			}
-			var ref string
-			switch {
-			case n.Data == "html":
-				p.Locale = attr(n, "lang")
-			case n.Data == "style" && n.FirstChild != nil:
-				css := []byte(n.FirstChild.Data)
-				s := Size{int64(len(css)), gzipSize(css)}
-				p.CSS, p.InlineCSS = p.CSS.plus(s), p.InlineCSS.plus(s)
-			case n.Data == "link" && slices.Contains(strings.Fields(attr(n, "rel")), "stylesheet"):
+			ref := ""
+			if n.Type == html.ElementNode && n.Data == "link" && slices.Contains(strings.Fields(attr(n, "rel")), "stylesheet") {
 				ref = attr(n, "href")
-			case n.Data == "script" && attr(n, "src") != "":
+			} else if n.Type == html.ElementNode && n.Data == "script" {
 				ref = attr(n, "src")
 			}
 			if ref == "" {
 				continue
 			}
-			u, err := base.Parse(ref)
+			u, err := (&url.URL{Path: "/" + rel}).Parse(ref)
 			if err != nil || u.Host != "" {
 				return fmt.Errorf("%s: %q is not a file of the site", rel, ref)
 			}
-			target := strings.TrimPrefix(path.Clean(u.Path), "/")
-			s, err := sizeOf(target)
-			if err != nil {
-				return fmt.Errorf("%s: %v", rel, err)
+			size, ok := loaded[u.Path]
+			if !ok {
+				if size, err = gzipFile(public, path.Clean(u.Path)); err != nil {
+					return fmt.Errorf("%s loads %s: %v", rel, ref, err)
+				}
+				loaded[u.Path] = size
 			}
-			if n.Data == "script" {
-				p.JS, p.JSFiles = p.JS.plus(s), append(p.JSFiles, target)
-			} else {
-				p.CSS, p.CSSFiles = p.CSS.plus(s), append(p.CSSFiles, target)
-			}
+			total += size
 		}
-		w.Pages = append(w.Pages, p)
+		k := pageKind(rel)
+		weights[k], paths[k] = append(weights[k], total), append(paths[k], rel)
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	kindOrder := map[string]int{"home": 0, "section": 1, "document": 2, "compare": 3, "404": 4}
-	slices.SortStableFunc(w.Pages, func(a, b PageWeight) int {
-		if d := kindOrder[a.Kind] - kindOrder[b.Kind]; d != 0 {
-			return d
+	var out []kindWeight
+	for _, k := range kinds {
+		if w := weights[k]; len(w) > 0 {
+			i := slices.Index(w, slices.Max(w)) // the first in the walk's (lexical) order
+			out = append(out, kindWeight{kind: k, count: len(w), median: median(w), max: w[i], heaviest: paths[k][i]})
 		}
-		return strings.Compare(a.Path, b.Path)
-	})
-	return w, nil
-}
-
-// pageKind tells a page's kind from its path in the site: 404.html, a
-// home page (index.html, en/index.html), the documents section
-// (documents/index.html, documents/page/2/index.html, …) or a document (documents/<slug>/index.html).
-func pageKind(rel string) string {
-	if path.Base(rel) == "404.html" {
-		return "404"
 	}
-	dir := path.Dir(rel)
-	switch {
-	case path.Base(dir) == "compare":
-		return "compare"
-	case path.Base(dir) == "documents", strings.Contains(rel, "documents/page/"):
-		// The section's first page, and its further pages
-		// (documents/page/2/index.html).
-		return "section"
-	case strings.Contains(dir, "documents/"):
-		return "document"
-	default:
-		return "home"
-	}
+	return out, err
 }
 
 func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
+	if i := slices.IndexFunc(n.Attr, func(a html.Attribute) bool { return a.Key == key }); i >= 0 {
+		return n.Attr[i].Val
 	}
 	return ""
+}
+
+// shown is how many results the search page shows at a time, each loading
+// its document file (static/js/search.js, SHOWN).
+const shown = 10
+
+// searchWeight is what a first query loads in the default language
+// (search/ at the site's root), gzip bytes.
+type searchWeight struct {
+	page, keys, maxShard int64 // the search page with its CSS and JS; k.js; the largest shard
+	shards, docs         int   // files in t/ and d/
+	typical, most        int64 // page + keys + a shard + shown documents: medians; largest
+}
+
+// weighSearch weighs the search index in public; pages gives the search
+// page's weight.
+func weighSearch(public string, pages []kindWeight) (searchWeight, error) {
+	var s searchWeight
+	for _, k := range pages {
+		if k.kind == "search" {
+			s.page = k.median
+		}
+	}
+	var err error
+	if s.keys, err = gzipFile(public, "search/k.js"); err != nil {
+		return s, err
+	}
+	sizes := func(sub string) ([]int64, error) {
+		entries, err := os.ReadDir(filepath.Join(public, "search", sub))
+		v := make([]int64, len(entries))
+		for i, e := range entries {
+			if v[i], err = gzipFile(public, "search/"+sub+"/"+e.Name()); err != nil {
+				return nil, err
+			}
+		}
+		slices.Sort(v)
+		return v, err
+	}
+	shards, err1 := sizes("t")
+	docs, err2 := sizes("d")
+	if err := errors.Join(err1, err2); err != nil || len(shards) == 0 || len(docs) == 0 {
+		return s, fmt.Errorf("search index: %d shards, %d documents, %v", len(shards), len(docs), err)
+	}
+	s.shards, s.docs, s.maxShard = len(shards), len(docs), shards[len(shards)-1]
+	s.typical = s.page + s.keys + median(shards) + int64(min(shown, len(docs)))*median(docs)
+	s.most = s.page + s.keys + s.maxShard
+	for _, d := range docs[max(0, len(docs)-shown):] {
+		s.most += d
+	}
+	return s, nil
+}
+
+// viewCost compares the parallel view's template with the document page's,
+// from Hugo's --templateMetrics.
+type viewCost struct {
+	views, pages     int           // renders
+	viewAvg, pageAvg time.Duration // average time per render
+}
+
+func (v viewCost) ratio() float64 { return ratio(v.viewAvg, v.pageAvg) }
+
+// parseMetrics reads Hugo's template metrics table: cumulative, average
+// and maximum duration, count, template.
+func parseMetrics(out []byte) (viewCost, error) {
+	var v viewCost
+	for line := range strings.Lines(string(out)) {
+		f := strings.Fields(line)
+		if len(f) != 5 || (f[4] != "page.html" && f[4] != "page.compare.html") {
+			continue
+		}
+		avg, err1 := time.ParseDuration(f[1])
+		count, err2 := strconv.Atoi(f[3])
+		if err1 != nil || err2 != nil {
+			return v, fmt.Errorf("template metrics: %q", line)
+		}
+		if f[4] == "page.html" {
+			v.pages, v.pageAvg = count, avg
+		} else {
+			v.views, v.viewAvg = count, avg
+		}
+	}
+	if v.pages == 0 || v.views == 0 {
+		return v, fmt.Errorf("no metrics for page.html and page.compare.html in Hugo's output:\n%s", out)
+	}
+	return v, nil
 }
