@@ -126,10 +126,11 @@ func (l *targetLog) since(mark int) []string {
 
 // tab is one browser tab and what it recorded.
 type tab struct {
-	t   *testing.T
-	ctx context.Context
-	b   *browser
-	rec *recorder
+	t     *testing.T
+	ctx   context.Context
+	b     *browser
+	rec   *recorder
+	jsOff bool // the page's scripts do not run
 }
 
 // newTab opens a tab that records every request and console message, with
@@ -141,7 +142,7 @@ func newTab(t *testing.T, b *browser, jsOff bool) *tab {
 	rec := newRecorder()
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithListener(rec.listen))
 	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx, b: b, rec: rec}
+	tb := &tab{t: t, ctx: ctx, b: b, rec: rec, jsOff: jsOff}
 	// The first run opens the tab and ties it to the context it gets: the
 	// tab's own, not one with a timeout.
 	if err := chromedp.Do(ctx); err != nil {
@@ -227,7 +228,15 @@ func (tb *tab) open(u string) (int64, error) {
 }
 
 // follow clicks the first element sel matches and waits for the page (or
-// the fragment) it leads to.
+// the fragment) it leads to, and for the page's scripts to have seen it as
+// a reader's next click would find them: a new page's deferred scripts run
+// before its load event, which the click waits for; but a move within the
+// page ends before the browser fires hashchange, a task of its own that
+// comes later, and until then static/js/lang.js has not given the language
+// links the new fragment. So where scripts run, follow listens for that
+// hashchange before the click and, when the click moved the fragment
+// within the page, waits until it has been dispatched (the listener comes
+// after the page's own, so theirs have run by then).
 func (tb *tab) follow(sel string) error {
 	ctx, cancel := context.WithTimeout(tb.ctx, timeout)
 	defer cancel()
@@ -235,11 +244,58 @@ func (tb *tab) follow(sel string) error {
 		loc, _ := run(tb, chromedp.Location())
 		return fmt.Errorf("%s: no element matches %s (%v)", loc, sel, err)
 	}
+	if !tb.jsOff {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](armHashchange)); err != nil {
+			return fmt.Errorf("before following %s: %w", sel, err)
+		}
+	}
 	_, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel)))
 	if err != nil {
 		return fmt.Errorf("following %s: %w", sel, err)
 	}
+	if tb.jsOff {
+		return nil
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](awaitHashchange, chromedp.EvalAwaitPromise)); err != nil {
+		return fmt.Errorf("following %s: waiting for the hashchange event: %w", sel, err)
+	}
 	return nil
+}
+
+// armHashchange notes the fragment before a click and a promise of the
+// next hashchange event; awaitHashchange, after the click, waits for that
+// event if the click moved the fragment within the page (a new page has
+// neither, and a fragment that stayed the same fires no event).
+const (
+	armHashchange = `(window.__followed = {hash: location.hash,
+  changed: new Promise(done => addEventListener('hashchange', () => done(true), {once: true}))}, true)`
+	awaitHashchange = `(() => { const f = window.__followed; delete window.__followed;
+  return !f || f.hash === location.hash ? true : f.changed; })()`
+)
+
+// settleTimeout bounds the wait for what the browser does on its own after
+// a navigation or a click has returned (laying the page out, scrolling to
+// the fragment's element): under load it can take a while, and a check
+// that needs it polls for it (until) instead of reading too early.
+const settleTimeout = 30 * time.Second
+
+// until runs check until it returns nil, and otherwise, once settleTimeout
+// has passed, returns its last error. The pause between tries only paces
+// the polling; what ends the wait is the condition.
+func (tb *tab) until(check func() error) error {
+	tb.t.Helper()
+	deadline := time.Now().Add(settleTimeout)
+	for {
+		err := check()
+		if err == nil || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-time.After(20 * time.Millisecond):
+		case <-tb.ctx.Done():
+			return err
+		}
+	}
 }
 
 // A width and colour scheme to look at a page in.

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -128,7 +127,19 @@ func TestCompareLayout(t *testing.T) {
 // then checks it again.
 func checkChooseVersions(tb *tab, n int) {
 	tb.t.Helper()
-	must(tb.t, tb.try(chromedp.Click(chromedp.CSS(`#show-version-1`))))
+	// The click returns once the browser has taken the input event; the
+	// rows are read once the checkbox shows its effect, not before.
+	toggle := func(checked bool) {
+		tb.t.Helper()
+		must(tb.t, tb.try(chromedp.Click(chromedp.CSS(`#show-version-1`))))
+		must(tb.t, tb.until(func() error {
+			if got := eval[bool](tb, `document.getElementById('show-version-1').checked`); got != checked {
+				return fmt.Errorf("clicked, #show-version-1 is still checked=%v", got)
+			}
+			return nil
+		}))
+	}
+	toggle(false)
 	rows := eval[[]struct {
 		ID    string
 		Cells []rowCell
@@ -146,7 +157,7 @@ func checkChooseVersions(tb *tab, n int) {
 			}
 		}
 	}
-	must(tb.t, tb.try(chromedp.Click(chromedp.CSS(`#show-version-1`))))
+	toggle(true)
 	if eval[bool](tb, `getComputedStyle(document.querySelector('.rows > .row > div')).display === 'none'`) {
 		tb.t.Error("checked again, the first version stays hidden")
 	}
@@ -206,20 +217,18 @@ func TestComparePlace(t *testing.T) {
 	})
 }
 
-// linkCarriesFragment waits, a second at most, until static/js/lang.js
-// has given the link beside the language switch (a.compare-link) the page's
-// fragment: the script does it on the hashchange event, which the browser
-// fires after the click that changed the fragment, not within it.
+// linkCarriesFragment checks that static/js/lang.js has given the link
+// beside the language switch (a.compare-link) the page's fragment. No wait
+// is needed: lang.js does it when the page loads, before the load event
+// that open and follow wait for, and on hashchange, which follow waits for
+// after a move within the page.
 func linkCarriesFragment(tb *tab) error {
 	tb.t.Helper()
 	const carries = `(() => { const a = document.querySelector('a.compare-link'); return !!a && location.hash !== '' && a.hash === location.hash; })()`
-	for range 20 {
-		if eval[bool](tb, carries) {
-			return nil
-		}
-		time.Sleep(50 * time.Millisecond)
+	if !eval[bool](tb, carries) {
+		return fmt.Errorf("a.compare-link does not carry the fragment %q: did static/js/lang.js run?", eval[string](tb, `location.hash`))
 	}
-	return fmt.Errorf("a.compare-link does not carry the fragment %q: did static/js/lang.js run?", eval[string](tb, `location.hash`))
+	return nil
 }
 
 // TestComparePrint prints each parallel view to PDF as a reader's "Print"

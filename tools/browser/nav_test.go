@@ -164,23 +164,32 @@ func landedOn(tb *tab, s *site, rel string) error {
 }
 
 // landedAt checks that the tab's address names fragment id, that the
-// element with that id is the :target, and that it is in view.
+// element with that id is the :target, and that it is in view. The first
+// two are settled when the navigation is (follow and open wait for it);
+// the scroll to the element may come with a later layout of the page, so
+// that is waited for, within settleTimeout.
 func landedAt(tb *tab, id string) error {
 	tb.t.Helper()
-	got := eval[struct {
+	type place struct {
 		Hash, Target string
 		Top, Height  float64
-	}](tb, `(() => { const e = document.querySelector(':target');
+	}
+	where := func() place {
+		return eval[place](tb, `(() => { const e = document.querySelector(':target');
       return {hash: location.hash, target: e ? e.id : '', top: e ? e.getBoundingClientRect().top : -1, height: innerHeight}; })()`)
-	switch {
+	}
+	switch got := where(); {
 	case got.Hash != "#"+id:
 		return fmt.Errorf("the address has fragment %q, want #%s", got.Hash, id)
 	case got.Target != id:
 		return fmt.Errorf("fragment #%s: no element with that id is the :target (found %q)", id, got.Target)
-	case got.Top < -1 || got.Top >= got.Height:
-		return fmt.Errorf("fragment #%s: the element is not in view (top %.0f px, viewport %.0f px high)", id, got.Top, got.Height)
 	}
-	return nil
+	return tb.until(func() error {
+		if got := where(); got.Top < -1 || got.Top >= got.Height {
+			return fmt.Errorf("fragment #%s: the element is not in view (top %.0f px, viewport %.0f px high)", id, got.Top, got.Height)
+		}
+		return nil
+	})
 }
 
 // numberedConclusion returns the id of the last item of the article's
