@@ -4,8 +4,7 @@
 // index.html and "/" is the root of the disk.
 //
 // Write reads the site once, in sorted order, and streams each file into
-// the ZIP (a file already packed by the code that wrote it, see Packed,
-// is not read again); nothing is written to disk but the ZIP. In every
+// the ZIP; nothing is written to disk but the ZIP. In every
 // HTML page it rewrites, to the relative address of a real file
 // (…/index.html for a folder), each address that leads into the site:
 //
@@ -49,7 +48,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/klauspost/compress/flate"
@@ -85,9 +83,6 @@ type Options struct {
 	// Skip lists files of Site, as slash paths relative to it, that the
 	// copy leaves out (the ZIP itself, when it is written inside Site).
 	Skip []string
-	// Packed, if not nil, holds files of Site packed ahead: Write does not
-	// read them again.
-	Packed *Packed
 }
 
 // Result says what Write copied.
@@ -171,11 +166,7 @@ func Write(w io.Writer, o Options) (Result, error) {
 		todo := entries[start:min(start+batch, len(entries))]
 		packed := batches[b][:len(todo)]
 		workers.Each(len(packers), len(todo), func(w, i int) {
-			name := o.Folder + "/" + todo[i].name
-			var ok bool
-			if packed[i], ok = o.Packed.entry(todo[i].name, name); !ok {
-				packed[i] = s.pack(packers[w], name, todo[i].path)
-			}
+			packed[i] = s.pack(packers[w], o.Folder+"/"+todo[i].name, todo[i].path)
 		})
 		for _, p := range packed {
 			if p.err == nil && !strings.HasSuffix(p.h.Name, "/") { // an error stops the writer below
@@ -261,69 +252,6 @@ func packData(fw *flate.Writer, name string, data []byte) entryData {
 	}
 	h.CompressedSize64 = uint64(len(data))
 	return entryData{h: h, data: data}
-}
-
-// Packed holds files of the site packed for the ZIP ahead of time by the
-// code that writes them into the site (the search index, citations,
-// e-books), while it still holds their bytes: Write takes them from here
-// instead of reading and compressing them again. Pages and stylesheets,
-// whose addresses Write rewrites, cannot be packed ahead. A Packed is
-// safe for concurrent use.
-type Packed struct {
-	mu      sync.Mutex
-	entries map[string]entryData // by slash path relative to the site
-	packers chan *flate.Writer   // compressors not in use
-}
-
-// NewPacked returns an empty Packed.
-func NewPacked() *Packed {
-	return &Packed{entries: map[string]entryData{}, packers: make(chan *flate.Writer, runtime.GOMAXPROCS(0))}
-}
-
-// Add packs data, the file at slash path rel of the site, as it is
-// written there.
-func (p *Packed) Add(rel string, data []byte) error {
-	if ext := path.Ext(rel); ext == ".html" || ext == ".css" {
-		return fmt.Errorf("offline: %s: pages and stylesheets are rewritten when packed, not packed ahead", rel)
-	}
-	var fw *flate.Writer
-	select {
-	case fw = <-p.packers:
-	default:
-		var err error
-		if fw, err = flate.NewWriter(io.Discard, level); err != nil {
-			return err
-		}
-	}
-	e := packData(fw, rel, data)
-	e.size = int64(len(data))
-	select {
-	case p.packers <- fw:
-	default:
-	}
-	if e.err != nil {
-		return e.err
-	}
-	p.mu.Lock()
-	p.entries[rel] = e
-	p.mu.Unlock()
-	return nil
-}
-
-// entry returns the file at rel packed ahead as the entry name, if it is.
-func (p *Packed) entry(rel, name string) (entryData, bool) {
-	if p == nil {
-		return entryData{}, false
-	}
-	p.mu.Lock()
-	e, ok := p.entries[rel]
-	p.mu.Unlock()
-	if ok {
-		h := *e.h
-		h.Name = name
-		e.h = &h
-	}
-	return e, ok
 }
 
 // write adds the packed entry to zw.
