@@ -29,9 +29,8 @@
 // The same site gives the same bytes: entries in sorted order, with fixed
 // times and modes, deflated at one fixed level.
 //
-// Files are read, rewritten and compressed in parallel, one per processor,
-// and written in order: with many documents the copy is the largest step
-// after Hugo's build (BENCHMARKS.md measures it).
+// Files are read, rewritten and compressed on every processor, a batch at
+// a time, and written in order.
 package offline
 
 import (
@@ -150,45 +149,30 @@ func Write(w io.Writer, o Options) (Result, error) {
 		return done(err)
 	}
 	// Entries are read, rewritten and compressed in parallel, a batch at
-	// a time, and written in their order while the next batch is packed;
-	// each entry's bytes depend on its file alone, so the ZIP is the same
-	// whatever the number of processors.
+	// a time, then written in their order; each entry's bytes depend on
+	// its file alone, so the ZIP is the same whatever the number of
+	// processors.
 	packers := make([]*flate.Writer, runtime.GOMAXPROCS(0)) // a worker's own
 	for i := range packers {
 		if packers[i], err = flate.NewWriter(io.Discard, level); err != nil {
 			return done(err)
 		}
 	}
-	written := make(chan error, 1) // the previous batch is written
-	written <- nil
-	var batches [2][batch]entryData // one is packed while the other is written
-	for start, b := 0, 0; start < len(entries); start, b = start+batch, 1-b {
+	packed := make([]entryData, batch)
+	for start := 0; start < len(entries); start += batch {
 		todo := entries[start:min(start+batch, len(entries))]
-		packed := batches[b][:len(todo)]
 		workers.Each(len(packers), len(todo), func(w, i int) {
 			packed[i] = s.pack(packers[w], o.Folder+"/"+todo[i].name, todo[i].path)
 		})
-		for _, p := range packed {
-			if p.err == nil && !strings.HasSuffix(p.h.Name, "/") { // an error stops the writer below
+		for _, p := range packed[:len(todo)] {
+			if err := p.write(zw); err != nil {
+				return done(err)
+			}
+			if !strings.HasSuffix(p.h.Name, "/") {
 				res.Files++
 				res.FileBytes += p.size
 			}
 		}
-		if err := <-written; err != nil {
-			return done(err)
-		}
-		go func() {
-			for _, p := range packed {
-				if err := p.write(zw); err != nil {
-					written <- err
-					return
-				}
-			}
-			written <- nil
-		}()
-	}
-	if err := <-written; err != nil {
-		return done(err)
 	}
 	if err := zw.Close(); err != nil {
 		return done(err)
@@ -209,7 +193,8 @@ type entryData struct {
 }
 
 // pack reads the file (none for a folder: name ends in "/"), rewrites it
-// if it is a page or a stylesheet, and packs it with fw.
+// if it is a page or a stylesheet, and compresses it with fw unless it is
+// compressed already.
 func (s *site) pack(fw *flate.Writer, name, file string) entryData {
 	if strings.HasSuffix(name, "/") {
 		return entryData{h: &zip.FileHeader{Name: name}}
@@ -226,14 +211,6 @@ func (s *site) pack(fw *flate.Writer, name, file string) entryData {
 	case ".css":
 		data = []byte(s.rewriteCSS(rel, string(data)))
 	}
-	e := packData(fw, name, data)
-	e.size = int64(len(read))
-	return e
-}
-
-// packData packs data as the entry name: compressed with fw unless it is
-// compressed already.
-func packData(fw *flate.Writer, name string, data []byte) entryData {
 	h := &zip.FileHeader{Name: name}
 	h.SetMode(0o644)
 	h.CRC32 = crc32.ChecksumIEEE(data)
@@ -251,7 +228,7 @@ func packData(fw *flate.Writer, name string, data []byte) entryData {
 		h.Method, data = zip.Deflate, buf.Bytes()
 	}
 	h.CompressedSize64 = uint64(len(data))
-	return entryData{h: h, data: data}
+	return entryData{h: h, data: data, size: int64(len(read))}
 }
 
 // write adds the packed entry to zw.
