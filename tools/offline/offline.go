@@ -37,6 +37,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -49,8 +50,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/klauspost/compress/flate"
-
 	"github.com/regionaldialogue/site/tools/internal/workers"
 	"github.com/regionaldialogue/site/tools/internal/ziptime"
 )
@@ -59,11 +58,10 @@ import (
 // same site gives the same bytes: the first day of the dialogue.
 var Time = time.Date(2015, 11, 26, 0, 0, 0, 0, time.UTC)
 
-// level is the deflate level of the ZIP's entries, compressed with
-// github.com/klauspost/compress/flate: its level 2 makes entries as small
-// as the standard library's fastest level in about half the time
-// (BENCHMARKS.md's notes compare them).
-const level = 2
+// level is the deflate level of the ZIP's entries: the fastest. Most of
+// the ZIP's bytes are the e-books, stored as they are, so a higher level
+// makes it little smaller.
+const level = flate.BestSpeed
 
 // compressed are the extensions of files that are compressed already
 // (the e-books are ZIP files themselves): they are stored as they are.
