@@ -185,7 +185,7 @@ func TestSearchIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if err := search.WriteSite(dir, s.prefix, docs, nil); err != nil {
+	if err := search.WriteSite(dir, s.prefix, docs); err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range s.langs {

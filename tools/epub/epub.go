@@ -12,14 +12,13 @@ package epub
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"crypto/sha1"
 	"fmt"
 	"html"
 	"io"
 	"strings"
 	"time"
-
-	"github.com/klauspost/compress/flate"
 
 	"github.com/regionaldialogue/site/tools/document"
 	"github.com/regionaldialogue/site/tools/internal/ziptime"
@@ -74,9 +73,8 @@ func (b *Book) Identifier() string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
-// level is the deflate level of the book's entries (but the mimetype),
-// compressed with github.com/klauspost/compress/flate.
-const level = 5
+// level is the deflate level of the book's entries (but the mimetype).
+const level = flate.DefaultCompression
 
 // A Writer writes books, reusing one compressor from book to book; it
 // is for one goroutine at a time.

@@ -4,8 +4,7 @@
 // index.html and "/" is the root of the disk.
 //
 // Write reads the site once, in sorted order, and streams each file into
-// the ZIP (a file already packed by the code that wrote it, see Packed,
-// is not read again); nothing is written to disk but the ZIP. In every
+// the ZIP; nothing is written to disk but the ZIP. In every
 // HTML page it rewrites, to the relative address of a real file
 // (…/index.html for a folder), each address that leads into the site:
 //
@@ -30,15 +29,15 @@
 // The same site gives the same bytes: entries in sorted order, with fixed
 // times and modes, deflated at one fixed level.
 //
-// Files are read, rewritten and compressed in parallel, one per processor,
-// and written in order: with many documents the copy is the largest step
-// after Hugo's build (BENCHMARKS.md measures it).
+// Files are read, rewritten and compressed on every processor, a batch at
+// a time, and written in order.
 package offline
 
 import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -49,10 +48,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
-
-	"github.com/klauspost/compress/flate"
 
 	"github.com/regionaldialogue/site/tools/internal/workers"
 	"github.com/regionaldialogue/site/tools/internal/ziptime"
@@ -62,11 +58,10 @@ import (
 // same site gives the same bytes: the first day of the dialogue.
 var Time = time.Date(2015, 11, 26, 0, 0, 0, 0, time.UTC)
 
-// level is the deflate level of the ZIP's entries, compressed with
-// github.com/klauspost/compress/flate: its level 2 makes entries as small
-// as the standard library's fastest level in about half the time
-// (BENCHMARKS.md's notes compare them).
-const level = 2
+// level is the deflate level of the ZIP's entries: the fastest. Most of
+// the ZIP's bytes are the e-books, stored as they are, so a higher level
+// makes it little smaller.
+const level = flate.BestSpeed
 
 // compressed are the extensions of files that are compressed already
 // (the e-books are ZIP files themselves): they are stored as they are.
@@ -85,9 +80,6 @@ type Options struct {
 	// Skip lists files of Site, as slash paths relative to it, that the
 	// copy leaves out (the ZIP itself, when it is written inside Site).
 	Skip []string
-	// Packed, if not nil, holds files of Site packed ahead: Write does not
-	// read them again.
-	Packed *Packed
 }
 
 // Result says what Write copied.
@@ -155,49 +147,30 @@ func Write(w io.Writer, o Options) (Result, error) {
 		return done(err)
 	}
 	// Entries are read, rewritten and compressed in parallel, a batch at
-	// a time, and written in their order while the next batch is packed;
-	// each entry's bytes depend on its file alone, so the ZIP is the same
-	// whatever the number of processors.
+	// a time, then written in their order; each entry's bytes depend on
+	// its file alone, so the ZIP is the same whatever the number of
+	// processors.
 	packers := make([]*flate.Writer, runtime.GOMAXPROCS(0)) // a worker's own
 	for i := range packers {
 		if packers[i], err = flate.NewWriter(io.Discard, level); err != nil {
 			return done(err)
 		}
 	}
-	written := make(chan error, 1) // the previous batch is written
-	written <- nil
-	var batches [2][batch]entryData // one is packed while the other is written
-	for start, b := 0, 0; start < len(entries); start, b = start+batch, 1-b {
+	packed := make([]entryData, batch)
+	for start := 0; start < len(entries); start += batch {
 		todo := entries[start:min(start+batch, len(entries))]
-		packed := batches[b][:len(todo)]
 		workers.Each(len(packers), len(todo), func(w, i int) {
-			name := o.Folder + "/" + todo[i].name
-			var ok bool
-			if packed[i], ok = o.Packed.entry(todo[i].name, name); !ok {
-				packed[i] = s.pack(packers[w], name, todo[i].path)
-			}
+			packed[i] = s.pack(packers[w], o.Folder+"/"+todo[i].name, todo[i].path)
 		})
-		for _, p := range packed {
-			if p.err == nil && !strings.HasSuffix(p.h.Name, "/") { // an error stops the writer below
+		for _, p := range packed[:len(todo)] {
+			if err := p.write(zw); err != nil {
+				return done(err)
+			}
+			if !strings.HasSuffix(p.h.Name, "/") {
 				res.Files++
 				res.FileBytes += p.size
 			}
 		}
-		if err := <-written; err != nil {
-			return done(err)
-		}
-		go func() {
-			for _, p := range packed {
-				if err := p.write(zw); err != nil {
-					written <- err
-					return
-				}
-			}
-			written <- nil
-		}()
-	}
-	if err := <-written; err != nil {
-		return done(err)
 	}
 	if err := zw.Close(); err != nil {
 		return done(err)
@@ -218,7 +191,8 @@ type entryData struct {
 }
 
 // pack reads the file (none for a folder: name ends in "/"), rewrites it
-// if it is a page or a stylesheet, and packs it with fw.
+// if it is a page or a stylesheet, and compresses it with fw unless it is
+// compressed already.
 func (s *site) pack(fw *flate.Writer, name, file string) entryData {
 	if strings.HasSuffix(name, "/") {
 		return entryData{h: &zip.FileHeader{Name: name}}
@@ -235,14 +209,6 @@ func (s *site) pack(fw *flate.Writer, name, file string) entryData {
 	case ".css":
 		data = []byte(s.rewriteCSS(rel, string(data)))
 	}
-	e := packData(fw, name, data)
-	e.size = int64(len(read))
-	return e
-}
-
-// packData packs data as the entry name: compressed with fw unless it is
-// compressed already.
-func packData(fw *flate.Writer, name string, data []byte) entryData {
 	h := &zip.FileHeader{Name: name}
 	h.SetMode(0o644)
 	h.CRC32 = crc32.ChecksumIEEE(data)
@@ -260,70 +226,7 @@ func packData(fw *flate.Writer, name string, data []byte) entryData {
 		h.Method, data = zip.Deflate, buf.Bytes()
 	}
 	h.CompressedSize64 = uint64(len(data))
-	return entryData{h: h, data: data}
-}
-
-// Packed holds files of the site packed for the ZIP ahead of time by the
-// code that writes them into the site (the search index, citations,
-// e-books), while it still holds their bytes: Write takes them from here
-// instead of reading and compressing them again. Pages and stylesheets,
-// whose addresses Write rewrites, cannot be packed ahead. A Packed is
-// safe for concurrent use.
-type Packed struct {
-	mu      sync.Mutex
-	entries map[string]entryData // by slash path relative to the site
-	packers chan *flate.Writer   // compressors not in use
-}
-
-// NewPacked returns an empty Packed.
-func NewPacked() *Packed {
-	return &Packed{entries: map[string]entryData{}, packers: make(chan *flate.Writer, runtime.GOMAXPROCS(0))}
-}
-
-// Add packs data, the file at slash path rel of the site, as it is
-// written there.
-func (p *Packed) Add(rel string, data []byte) error {
-	if ext := path.Ext(rel); ext == ".html" || ext == ".css" {
-		return fmt.Errorf("offline: %s: pages and stylesheets are rewritten when packed, not packed ahead", rel)
-	}
-	var fw *flate.Writer
-	select {
-	case fw = <-p.packers:
-	default:
-		var err error
-		if fw, err = flate.NewWriter(io.Discard, level); err != nil {
-			return err
-		}
-	}
-	e := packData(fw, rel, data)
-	e.size = int64(len(data))
-	select {
-	case p.packers <- fw:
-	default:
-	}
-	if e.err != nil {
-		return e.err
-	}
-	p.mu.Lock()
-	p.entries[rel] = e
-	p.mu.Unlock()
-	return nil
-}
-
-// entry returns the file at rel packed ahead as the entry name, if it is.
-func (p *Packed) entry(rel, name string) (entryData, bool) {
-	if p == nil {
-		return entryData{}, false
-	}
-	p.mu.Lock()
-	e, ok := p.entries[rel]
-	p.mu.Unlock()
-	if ok {
-		h := *e.h
-		h.Name = name
-		e.h = &h
-	}
-	return e, ok
+	return entryData{h: h, data: data, size: int64(len(read))}
 }
 
 // write adds the packed entry to zw.

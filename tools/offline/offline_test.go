@@ -289,56 +289,6 @@ func TestWriteStoresCompressed(t *testing.T) {
 	}
 }
 
-// TestWritePacked packs a site's scripts, data and e-books ahead, as the
-// build does while it writes them, and requires the ZIP to be byte for
-// byte the one Write makes by reading them; pages and stylesheets cannot
-// be packed ahead.
-func TestWritePacked(t *testing.T) {
-	dir := t.TempDir()
-	writeSynthSite(t, dir, 300, 3000)
-	ahead := map[string]string{
-		"search/k.js": "k({})",
-		"documents/document-00000/document-00000.sr.bib":  "@report{x,\n  title = {Наслов},\n}\n",
-		"documents/document-00000/document-00000.sr.epub": "PK\x03\x04 stored as it is",
-		"data/catalogue.json":                             `{"documents":[]}`,
-	}
-	writeTree(t, dir, ahead)
-	var want bytes.Buffer
-	wantRes, err := Write(&want, Options{Site: dir, BaseURL: "/", Folder: "copy"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	packed := NewPacked()
-	for rel, data := range ahead {
-		if err := packed.Add(rel, []byte(data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, rel := range []string{"documents/document-00001/index.html", "css/site.min.css"} {
-		if err := packed.Add(rel, []byte("x")); err == nil {
-			t.Errorf("Add(%q): no error, want one (pages and stylesheets are rewritten)", rel)
-		}
-	}
-	// The files on disk change: the ZIP must hold them as they were
-	// packed, or Write read them again.
-	changed := map[string]string{}
-	for rel := range ahead {
-		changed[rel] = "changed on disk"
-	}
-	writeTree(t, dir, changed)
-	var got bytes.Buffer
-	gotRes, err := Write(&got, Options{Site: dir, BaseURL: "/", Folder: "copy", Packed: packed})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Errorf("with files packed ahead: %d bytes, not the %d bytes of the ZIP made by reading them", got.Len(), want.Len())
-	}
-	if gotRes != wantRes {
-		t.Errorf("with files packed ahead, Write returned %+v, not the %+v of reading them", gotRes, wantRes)
-	}
-}
-
 // treeBytes returns the bytes of every file of tree.
 func treeBytes(tree map[string]string) int {
 	n := 0

@@ -2,9 +2,11 @@ package offline
 
 import (
 	"bytes"
-	"html"
 	"regexp"
+	"slices"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // OnlineOnly is the attribute that marks an element the offline copy
@@ -27,154 +29,112 @@ var voidElements = map[string]bool{
 // attr is one attribute of a tag, its value unescaped.
 type attr struct{ key, val string }
 
-// span is where an attribute sits in a start tag: its name, and its value
-// with the quotes around it (valStart == valEnd for an attribute without
-// a value).
+// span is where an attribute's value is written in a start tag, with the
+// quotes around it if it has them.
 type span struct {
-	keyStart, keyEnd int
-	valStart, valEnd int
-	quoted           bool
-}
-
-// rawText are the elements whose content is text up to their end tag, not
-// markup (<noscript> is markup to a reader without JavaScript, and so
-// here).
-var rawText = map[string]bool{
-	"script": true, "style": true, "textarea": true, "title": true,
-	"xmp": true, "iframe": true, "noembed": true, "noframes": true,
+	start, end int
+	quoted     bool
 }
 
 // rewriteHTML returns the page at slash path page with every address in
 // the site rewritten to the relative address of a file, and without the
-// elements marked OnlineOnly. Only the values it changes are written anew
-// (unquoted if they were and HTML allows it, as Hugo's minifier writes
-// them); every other byte is copied as it is. Text is never changed, so a <style> or
-// <script> keeps the hash a Content-Security-Policy may allow it by; such
-// inline text must not name files of the site.
-//
-// It scans the page as HTML's tokenizer does for what it needs: comments,
-// doctypes, start tags with their attributes, end tags, and the raw text
-// of <script>, <style> and their kind. A '<' that starts none of these is
-// text.
+// elements marked OnlineOnly. The page is read by golang.org/x/net/html's
+// tokenizer, as a browser reads it (<noscript> as markup, as a reader
+// without JavaScript sees it). Only the attribute values it changes are
+// written anew (unquoted if they were and HTML allows it, as Hugo's
+// minifier writes them); every other byte is copied as it is. Text is
+// never changed, so a <style> or <script> keeps the hash a
+// Content-Security-Policy may allow it by; such inline text must not name
+// files of the site.
 func (s *site) rewriteHTML(page string, src []byte) []byte {
 	out := make([]byte, 0, len(src)+len(src)/16)
 	var (
-		last      int // src[last:i] is still to be copied
-		skipStart = -1
-		depth     int // of the element left out, while skipStart >= 0
-		spans     []span
-		attrs     []attr
-		links     = pageLinks{s: s, page: page, memo: map[string]string{}}
+		pos   int // src[pos:] is what the tokenizer has not read yet
+		last  int // src[last:pos] is still to be copied
+		skip  int // the depth of the element left out, 0 when none
+		attrs []attr
+		spans []span
+		links = pageLinks{s: s, page: page, memo: map[string]string{}}
 	)
-	i := 0
-	for i < len(src) {
-		j := bytes.IndexByte(src[i:], '<')
-		if j < 0 {
-			break
+	z := html.NewTokenizer(bytes.NewReader(src))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break // the end of the page, or a tag it cuts off (no tag then)
 		}
-		i += j
-		rest := src[i:]
-		if len(rest) < 2 {
-			break
+		start := pos
+		pos += len(z.Raw()) // before TagName and TagAttr, which lower the case of what Raw returns
+		if tt == html.EndTagToken {
+			if name, _ := z.TagName(); skip > 0 && !voidElements[string(name)] {
+				if skip--; skip == 0 {
+					last = pos
+				}
+			}
+			continue
 		}
-		switch c := rest[1]; {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			k := bytes.Index(rest[4:], []byte("-->"))
-			if k < 0 {
-				i = len(src)
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, more := z.TagName()
+		tag := string(name)
+		if tag == "noscript" {
+			z.NextIsNotRawText()
+		}
+		void := tt == html.SelfClosingTagToken || voidElements[tag]
+		if skip > 0 {
+			if !void {
+				skip++
+			}
+			continue
+		}
+		attrs = attrs[:0]
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			attrs = append(attrs, attr{string(k), string(v)})
+		}
+		if slices.ContainsFunc(attrs, func(a attr) bool { return a.key == OnlineOnly }) {
+			out = append(out, src[last:start]...)
+			last = pos
+			if !void {
+				skip = 1
+			}
+			continue
+		}
+		raw := src[start:pos]
+		spans = spans[:0]
+		cursor := 0 // in raw: copied up to here
+		for k := range attrs {
+			a := &attrs[k]
+			if !candidate(tag, a.key) {
 				continue
 			}
-			i += 4 + k + 3
-		case c == '!' || c == '?':
-			i += endOfMarkup(rest)
-		case c == '/':
-			n := nameLen(rest[2:])
-			if n == 0 {
-				i += endOfMarkup(rest)
+			var v string
+			if linkAttrs[a.key] {
+				v = links.link(a.val)
+			} else {
+				v = s.rewriteAttr(page, tag, attrs, a)
+			}
+			if v == a.val {
 				continue
 			}
-			name := lower(rest[2 : 2+n])
-			i += endOfMarkup(rest)
-			if skipStart >= 0 && !voidElements[name] {
-				if depth--; depth == 0 {
-					last, skipStart = i, -1
+			if len(spans) == 0 {
+				if spans = valueSpans(raw, spans); len(spans) != len(attrs) {
+					break // cannot happen: valueSpans reads attributes as the tokenizer does
 				}
-			}
-		case isLetter(c):
-			start := i
-			n := nameLen(rest[1:])
-			tag := lowerBytes(rest[1 : 1+n])
-			var end int
-			var selfClosing bool
-			spans, end, selfClosing = scanAttrs(rest, 1+n, spans[:0])
-			i += end
-			void := voidElements[string(tag)] || selfClosing
-			if rawText[string(tag)] && !selfClosing {
-				i = endOfRawText(src, i, string(tag))
-			}
-			if skipStart >= 0 {
-				if !void {
-					depth++
-				}
-				continue
-			}
-			online, rewrite := false, false
-			for _, sp := range spans {
-				key := lowerBytes(rest[sp.keyStart:sp.keyEnd])
-				switch {
-				case string(key) == OnlineOnly:
-					online = true
-				case sp.valEnd > sp.valStart && rest[sp.valStart] != '#' && candidate(tag, key):
-					rewrite = true
-				}
-			}
-			if online {
 				out = append(out, src[last:start]...)
-				last = i
-				if !void {
-					skipStart, depth = start, 1
-				}
-				continue
+				last = pos
 			}
-			if !rewrite {
-				continue
-			}
-			attrs = attrs[:0]
-			for _, sp := range spans {
-				attrs = append(attrs, attr{string(lowerBytes(rest[sp.keyStart:sp.keyEnd])), attrValue(rest, sp)})
-			}
-			cursor := 0 // in rest: written up to here
-			for k := range attrs {
-				a := &attrs[k]
-				if !candidate(tag, []byte(a.key)) {
-					continue
-				}
-				var v string
-				if linkAttrs[a.key] {
-					v = links.link(a.val)
-				} else {
-					v = s.rewriteAttr(page, string(tag), attrs, a)
-				}
-				if v == a.val {
-					continue
-				}
-				if cursor == 0 {
-					out = append(out, src[last:start]...)
-				}
-				sp := spans[k]
-				out = append(out, rest[cursor:sp.valStart]...)
-				out = appendValue(out, v, sp.quoted)
-				cursor = sp.valEnd
-			}
-			if cursor > 0 {
-				out = append(out, rest[cursor:end]...)
-				last = start + end
-			}
-		default:
-			i++
+			sp := spans[k]
+			out = append(out, raw[cursor:sp.start]...)
+			out = appendValue(out, v, sp.quoted)
+			cursor = sp.end
+		}
+		if cursor > 0 {
+			out = append(out, raw[cursor:]...)
 		}
 	}
-	if skipStart >= 0 {
+	if skip > 0 {
 		return out // an element left out and never closed: the rest is in it
 	}
 	return append(out, src[last:]...)
@@ -182,79 +142,75 @@ func (s *site) rewriteHTML(page string, src []byte) []byte {
 
 // candidate reports whether the attribute key of a tag may hold an
 // address of the site.
-func candidate(tag, key []byte) bool {
-	switch string(key) {
+func candidate(tag, key string) bool {
+	switch key {
 	case "srcset", "imagesrcset", "style":
 		return true
 	case "content":
-		return string(tag) == "meta"
+		return tag == "meta"
 	}
-	return linkAttrs[string(key)] || bytes.HasPrefix(key, []byte("data-"))
+	return linkAttrs[key] || strings.HasPrefix(key, "data-")
 }
 
-// scanAttrs reads the attributes of the start tag b (b[0] == '<'), from
-// offset i just after its name, and returns their spans, the offset just
-// after the tag's '>' (len(b) if it has none) and whether it ends in "/>".
-func scanAttrs(b []byte, i int, spans []span) ([]span, int, bool) {
-	for {
-		for i < len(b) && (isSpace(b[i]) || b[i] == '/') {
-			if b[i] == '/' && i+1 < len(b) && b[i+1] == '>' {
-				return spans, i + 2, true
-			}
+// valueSpans returns where the values of the attributes of the start tag
+// raw ("<name …>") are, in the order and by the rules of the tokenizer's
+// TagAttr: an attribute without a name, or whose name (in lower case) an
+// earlier one has, is not one; an attribute without a value has an empty
+// span.
+func valueSpans(raw []byte, spans []span) []span {
+	var seen []string
+	i := 1
+	for i < len(raw) && !isSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
+		i++
+	}
+	skipSpace := func() {
+		for i < len(raw) && isSpace(raw[i]) {
 			i++
 		}
-		if i >= len(b) {
-			return spans, len(b), false
-		}
-		if b[i] == '>' {
-			return spans, i + 1, false
-		}
-		sp := span{keyStart: i}
-		i++ // a first '=' belongs to the name
-		for i < len(b) && !isSpace(b[i]) && b[i] != '/' && b[i] != '>' && b[i] != '=' {
+	}
+	for skipSpace(); i < len(raw) && raw[i] != '>'; skipSpace() {
+		if raw[i] == '/' { // no attribute: passed over
 			i++
+			continue
 		}
-		sp.keyEnd = i
-		k := i
-		for k < len(b) && isSpace(b[k]) {
-			k++
-		}
-		if k < len(b) && b[k] == '=' {
-			k++
-			for k < len(b) && isSpace(b[k]) {
-				k++
+		keyStart := i
+		for i++; i < len(raw); i++ { // a first '=' belongs to the name
+			if c := raw[i]; isSpace(c) || c == '/' || c == '>' || c == '=' {
+				break
 			}
-			sp.valStart = k
-			if k < len(b) && (b[k] == '"' || b[k] == '\'') {
-				q := bytes.IndexByte(b[k+1:], b[k])
+		}
+		key := asciiLower(raw[keyStart:i])
+		sp := span{start: i, end: i}
+		skipSpace()
+		switch {
+		case i < len(raw) && raw[i] == '/':
+			i++
+		case i < len(raw) && raw[i] == '=':
+			i++
+			skipSpace()
+			switch {
+			case i >= len(raw) || raw[i] == '>':
+			case raw[i] == '"' || raw[i] == '\'':
+				q := bytes.IndexByte(raw[i+1:], raw[i])
 				if q < 0 {
-					return spans, len(b), false
+					return spans // cannot happen: the tokenizer returns no tag then
 				}
-				sp.quoted, i = true, k+1+q+1
-			} else {
-				for k < len(b) && !isSpace(b[k]) && b[k] != '>' {
-					k++
+				sp = span{start: i, end: i + 1 + q + 1, quoted: true}
+				i = sp.end
+			default:
+				sp.start = i
+				for i < len(raw) && !isSpace(raw[i]) && raw[i] != '>' {
+					i++
 				}
-				i = k
+				sp.end = i
 			}
-			sp.valEnd = i
-		} else {
-			sp.valStart, sp.valEnd = sp.keyEnd, sp.keyEnd
 		}
-		spans = append(spans, sp)
+		if !slices.Contains(seen, key) {
+			seen = append(seen, key)
+			spans = append(spans, sp)
+		}
 	}
-}
-
-// attrValue is the unescaped value of the attribute at sp in b.
-func attrValue(b []byte, sp span) string {
-	v := b[sp.valStart:sp.valEnd]
-	if sp.quoted {
-		v = v[1 : len(v)-1]
-	}
-	if bytes.IndexByte(v, '&') >= 0 {
-		return html.UnescapeString(string(v))
-	}
-	return string(v)
+	return spans
 }
 
 // appendValue writes an attribute's value: bare if it was (as Hugo's
@@ -277,58 +233,17 @@ func appendValue(out []byte, v string, quoted bool) []byte {
 	return append(out, '"')
 }
 
-// endOfMarkup is the offset just after the first '>' of b, or len(b).
-func endOfMarkup(b []byte) int {
-	if k := bytes.IndexByte(b, '>'); k >= 0 {
-		return k + 1
-	}
-	return len(b)
-}
-
-// endOfRawText is the offset in src of the end tag "</tag" that closes
-// raw text starting at i, or len(src).
-func endOfRawText(src []byte, i int, tag string) int {
-	for {
-		k := bytes.Index(src[i:], []byte("</"))
-		if k < 0 {
-			return len(src)
-		}
-		i += k
-		rest := src[i+2:]
-		if len(rest) >= len(tag) && strings.EqualFold(string(rest[:len(tag)]), tag) &&
-			(len(rest) == len(tag) || isSpace(rest[len(tag)]) || rest[len(tag)] == '>' || rest[len(tag)] == '/') {
-			return i
-		}
-		i += 2
-	}
-}
-
-// nameLen is the length of the tag name at the start of b.
-func nameLen(b []byte) int {
-	n := 0
-	for n < len(b) && !isSpace(b[n]) && b[n] != '/' && b[n] != '>' {
-		n++
-	}
-	return n
-}
-
-// lower returns b as a string in lower case.
-func lower(b []byte) string {
-	return string(lowerBytes(b))
-}
-
-// lowerBytes returns b in lower case: b itself if it is already, as Hugo
-// writes names.
-func lowerBytes(b []byte) []byte {
-	for _, c := range b {
+// asciiLower returns b with ASCII letters in lower case, as the tokenizer
+// compares attribute names.
+func asciiLower(b []byte) string {
+	s := bytes.Clone(b)
+	for i, c := range s {
 		if 'A' <= c && c <= 'Z' {
-			return bytes.ToLower(b)
+			s[i] = c + 'a' - 'A'
 		}
 	}
-	return b
+	return string(s)
 }
-
-func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 

@@ -76,7 +76,12 @@ func TestRewriteHTML(t *testing.T) {
 		{"spaces, case and single quotes", "/", `<A CLASS=x HREF = '/en/' >x</A>`, `<A CLASS=x HREF = "../../en/index.html" >x</A>`},
 		{"self-closing", "/", `<img src=/favicon.svg alt=""/>`, `<img src=../../favicon.svg alt=""/>`},
 		{"less-than in text", "/", `<p>1 < 2 <3</p><a href=/>x</a>`, `<p>1 < 2 <3</p><a href=../../index.html>x</a>`},
-		{"tag never closed", "/", `<p>x<a href=/en/`, `<p>x<a href=../../en/index.html`},
+		{"tag cut off by the end", "/", `<p>x<a href=/en/`, `<p>x<a href=/en/`},                              // no tag to HTML
+		{"repeated attribute", "/", `<a href=/en/ HREF=/>x</a>`, `<a href=../../en/index.html HREF=/>x</a>`}, // the first counts
+		{"slashes between attributes", "/", `<img/src=/favicon.svg alt=x/>`, `<img/src=../../favicon.svg alt=x/>`},
+		{"name starting with =", "/", `<a =href=/x href=/en/>x</a>`, `<a =href=/x href=../../en/index.html>x</a>`},
+		{"attribute without a value", "/", `<a download href = /en/ hidden>x</a>`, `<a download href = ../../en/index.html hidden>x</a>`},
+		{"script text after an escaped end tag", "/", `<script><!--<script></script><a href=/en/>--></script>`, `<script><!--<script></script><a href=/en/>--></script>`},
 		{"doctype and comments", "/", `<!doctype html><!-- x --><html lang=en>`, `<!doctype html><!-- x --><html lang=en>`},
 	}
 	for _, tc := range tests {

@@ -21,10 +21,8 @@
 // document's citations, data and e-books (package takeaway). They need
 // nothing Hugo makes, and Hugo leaves the files it did not make alone.
 // (On two cores this measured about as fast as writing them after Hugo:
-// Hugo keeps both cores nearly busy; BENCHMARKS.md.) Each of
-// these files is also packed for the offline copy while its bytes are at
-// hand (offline.Packed); the copy, made when both are done, includes them
-// without reading them again.
+// Hugo keeps both cores nearly busy; BENCHMARKS.md.) The offline copy,
+// made when both are done, reads them from the folder with Hugo's files.
 //
 // # All or nothing
 //
@@ -185,8 +183,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 		hugoStep = Step{StepHugo, time.Since(t0)}
 		hugoDone <- err
 	}()
-	packed := offline.NewPacked() // the Go tool's files, packed for the offline copy as they are written
-	goSteps, err := writeFiles(takeaway.NewSite(site, o.BaseURL), staging, docs, packed.Add)
+	goSteps, err := writeFiles(takeaway.NewSite(site, o.BaseURL), staging, docs)
 	if err != nil {
 		cancel() // no site without the Go tool's files: stop Hugo
 	}
@@ -203,7 +200,7 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 	}
 
 	t0 := time.Now()
-	copied, err := writeZip(staging, o.BaseURL, packed)
+	copied, err := writeZip(staging, o.BaseURL)
 	if err != nil {
 		return nil, err
 	}
@@ -228,17 +225,16 @@ func Build(ctx context.Context, o Options) (sum *Summary, err error) {
 }
 
 // writeFiles writes the files the Go tool adds to the site in dir (the
-// search index, then every document's citations, data and e-books), hands
-// each to also, and returns how long each took, as the steps StepSearch
-// and StepFiles.
-func writeFiles(site *takeaway.Site, dir string, docs []convert.Doc, also func(rel string, data []byte) error) ([]Step, error) {
+// search index, then every document's citations, data and e-books) and
+// returns how long each took, as the steps StepSearch and StepFiles.
+func writeFiles(site *takeaway.Site, dir string, docs []convert.Doc) ([]Step, error) {
 	t0 := time.Now()
-	if err := search.WriteSite(dir, site.Prefix, docs, also); err != nil {
+	if err := search.WriteSite(dir, site.Prefix, docs); err != nil {
 		return nil, err
 	}
 	steps := []Step{{StepSearch, time.Since(t0)}}
 	t0 = time.Now()
-	if err := takeaway.Write(dir, site, docs, also); err != nil {
+	if err := takeaway.Write(dir, site, docs); err != nil {
 		return nil, err
 	}
 	return append(steps, Step{StepFiles, time.Since(t0)}), nil
@@ -260,9 +256,8 @@ func convertContent(site *siteconfig.Site, root string) (*convert.Result, func()
 }
 
 // writeZip writes the offline copy of the site in dir, built for baseURL,
-// to dir/ZipPath and says what it copied; packed holds files of dir
-// packed ahead.
-func writeZip(dir, baseURL string, packed *offline.Packed) (offline.Result, error) {
+// to dir/ZipPath and says what it copied.
+func writeZip(dir, baseURL string) (offline.Result, error) {
 	path := filepath.Join(dir, filepath.FromSlash(ZipPath))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return offline.Result{}, err
@@ -272,7 +267,7 @@ func writeZip(dir, baseURL string, packed *offline.Packed) (offline.Result, erro
 		return offline.Result{}, err
 	}
 	res, err := offline.Write(f, offline.Options{
-		Site: dir, BaseURL: baseURL, Folder: OfflineName, Skip: []string{ZipPath}, Packed: packed,
+		Site: dir, BaseURL: baseURL, Folder: OfflineName, Skip: []string{ZipPath},
 	})
 	if cerr := f.Close(); err == nil {
 		err = cerr

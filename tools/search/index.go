@@ -29,11 +29,8 @@ const KeyLen = 3
 
 // WriteSite writes the index of docs into the built site at site for every
 // language, each into the search/ folder under that language's root;
-// prefix(lang) is the root's path under site ("" or "<lang>/"). If also
-// is not nil, WriteSite hands it every file it writes, by its slash path
-// under site, while it holds its bytes; also must be safe for concurrent
-// use.
-func WriteSite(site string, prefix func(lang string) string, docs []convert.Doc, also func(rel string, data []byte) error) error {
+// prefix(lang) is the root's path under site ("" or "<lang>/").
+func WriteSite(site string, prefix func(lang string) string, docs []convert.Doc) error {
 	langs := Languages(docs)
 	// One language's index a goroutine: they share nothing.
 	errs := make([]error, len(langs))
@@ -41,15 +38,7 @@ func WriteSite(site string, prefix func(lang string) string, docs []convert.Doc,
 	for i, lang := range langs {
 		rel := path.Join(prefix(lang), Dir)
 		wg.Go(func() {
-			files := Build(docs, lang).Files()
-			if errs[i] = write(filepath.Join(site, filepath.FromSlash(rel)), files); errs[i] != nil || also == nil {
-				return
-			}
-			for p, data := range files {
-				if errs[i] = also(rel+"/"+p, data); errs[i] != nil {
-					return
-				}
-			}
+			errs[i] = write(filepath.Join(site, filepath.FromSlash(rel)), Build(docs, lang).Files())
 		})
 	}
 	wg.Wait()

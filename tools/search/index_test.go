@@ -78,7 +78,7 @@ func TestWriteSite(t *testing.T) {
 	docs := testDocs()
 	docs[0].Versions = append(docs[0].Versions, convert.Version{Version: pages.Version{Lang: "en"}, Doc: docs[0].Versions[0].Doc})
 	for range 2 {
-		if err := WriteSite(site, prefix, docs, nil); err != nil {
+		if err := WriteSite(site, prefix, docs); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -33,7 +33,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.StopTimer()
 		public := b.TempDir()
 		b.StartTimer()
-		if err := Write(public, site, docs, nil); err != nil {
+		if err := Write(public, site, docs); err != nil {
 			b.Fatal(err)
 		}
 	}

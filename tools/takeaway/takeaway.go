@@ -94,12 +94,9 @@ func (s *Site) Ref(from, p string) string {
 // Write writes every document's files into public, the folder Hugo built
 // (or builds: Write touches no file Hugo makes). Documents are written
 // in parallel, one per processor at a time; each file's bytes depend on
-// its document alone. If also is not nil, Write hands it every file it
-// writes, by its slash path under public, while it holds its bytes (the
-// build packs them for the offline copy); also must be safe for
-// concurrent use.
-func Write(public string, site *Site, docs []convert.Doc, also func(rel string, data []byte) error) error {
-	out := output{public, also}
+// its document alone.
+func Write(public string, site *Site, docs []convert.Doc) error {
+	out := output{public}
 	errs := make([]error, len(docs))
 	books := make([]*epub.Writer, runtime.GOMAXPROCS(0)) // a worker's own
 	for w := range books {
@@ -116,10 +113,9 @@ func Write(public string, site *Site, docs []convert.Doc, also func(rel string, 
 	return out.write(path.Dir(CataloguePath), map[string][]byte{path.Base(CataloguePath): data})
 }
 
-// output is where Write writes: the folder public, and also.
+// output is where Write writes: the folder public.
 type output struct {
 	public string
-	also   func(rel string, data []byte) error
 }
 
 func (out output) writeDoc(site *Site, books *epub.Writer, d *convert.Doc) error {
@@ -157,11 +153,6 @@ func (out output) write(dir string, files map[string][]byte) error {
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(folder, name), data, 0o644); err != nil {
 			return err
-		}
-		if out.also != nil {
-			if err := out.also(path.Join(dir, name), data); err != nil {
-				return err
-			}
 		}
 	}
 	return nil

@@ -160,7 +160,7 @@ func written(t *testing.T, n int, base string) (public string, docs []convert.Do
 		t.Fatal(err)
 	}
 	public = t.TempDir()
-	if err := Write(public, site, docs, nil); err != nil {
+	if err := Write(public, site, docs); err != nil {
 		t.Fatal(err)
 	}
 	return public, docs
@@ -287,7 +287,7 @@ func TestEpubcheck(t *testing.T) {
 	extcheck.Need(t, "epubcheck")
 	public, _ := written(t, 0, testBase)
 	site, _ := loadSite("../..", "/")
-	if err := Write(public, site, seedDocs(t), nil); err != nil {
+	if err := Write(public, site, seedDocs(t)); err != nil {
 		t.Fatal(err)
 	}
 	books := glob(t, public, "*.epub")
