@@ -132,7 +132,6 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 	var errs []error // after the first, the rest is parsed only to report its errors too
 	expected := map[string]bool{}
 	procs := runtime.GOMAXPROCS(0) // fixed here: GOMAXPROCS may change while Prepare runs
-	bufs := make([][]byte, procs)  // a page buffer for each worker
 	for start := 0; start < len(list); start += batch {
 		jobs := make([]*job, min(batch, len(list)-start))
 		jobErrs := make([]error, len(jobs))
@@ -152,7 +151,7 @@ func Prepare(root string, opts ...Option) (*Plan, error) {
 			}
 		}
 		written := make([][]string, len(jobs))
-		workers.Each(procs, len(jobs), func(w, i int) { written[i], bufs[w], jobErrs[i] = p.render(jobs[i], bufs[w]) })
+		workers.Each(procs, len(jobs), func(_, i int) { written[i], jobErrs[i] = p.render(jobs[i]) })
 		errs = append(errs, jobErrs...)
 		for i, j := range jobs {
 			for _, v := range j.doc.Versions {
@@ -304,27 +303,26 @@ func Documents(root string) ([]Doc, error) {
 	return p.Result().Docs, p.Discard()
 }
 
-// render renders the pages of j's document into page (and returns it), stages
-// those whose bytes differ from the files in content/, and returns their paths.
-func (p *Plan) render(j *job, page []byte) ([]string, []byte, error) {
+// render renders the pages of j's document, stages those whose bytes
+// differ from the files in content/, and returns their paths.
+func (p *Plan) render(j *job) ([]string, error) {
 	var out []string
 	for _, v := range j.doc.Versions {
 		rel := "content/" + pages.Path(j.doc.Slug, v.Lang)
-		data, err := pages.AppendPage(page[:0], v.Doc, v.Version, j.doc.Slug)
+		data, err := pages.Page(v.Doc, v.Version, j.doc.Slug)
 		if err != nil {
-			return nil, page, err
+			return nil, err
 		}
-		page = data
 		differs, err := p.differs(rel, data)
 		if err == nil && differs {
 			out = append(out, rel)
 			err = p.stageFile(rel, data)
 		}
 		if err != nil {
-			return nil, page, err
+			return nil, err
 		}
 	}
-	return out, page, nil
+	return out, nil
 }
 
 // differs reports whether the page rel does not hold data, by the hash

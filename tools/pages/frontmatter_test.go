@@ -106,34 +106,6 @@ func TestFrontMatterScalars(t *testing.T) {
 	}
 }
 
-// TestAppendPage checks that AppendPage keeps what dst holds and adds
-// exactly the page Page returns, whether dst has room for it or not.
-func TestAppendPage(t *testing.T) {
-	doc := &document.Document{
-		ID: "a", Source: "a.txt", Title: "Наслов", Place: "Београд", Type: "Закључци",
-		Start: document.Date{Year: 2016, Month: 3, Day: 3}, End: document.Date{Year: 2016, Month: 3, Day: 3},
-		Blocks: []document.Block{
-			{Kind: document.Heading, Text: "Закључци", ID: "s1"},
-			{Kind: document.BulletList, Items: []document.Item{{Text: "прво *", ID: "i1"}, {Text: "друго", ID: "i2"}}},
-		},
-	}
-	v := Version{Lang: "sr", OriginalLang: "sr"}
-	want, err := Page(doc, v, "2016-03-03-beograd-zakljucci")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, dst := range [][]byte{nil, []byte("prefix"), make([]byte, 0, 1<<16), append(make([]byte, 0, 1<<16), "prefix"...)} {
-		prefix := string(dst)
-		got, err := AppendPage(dst, doc, v, "2016-03-03-beograd-zakljucci")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != prefix+string(want) {
-			t.Errorf("AppendPage(%q, cap %d) =\n%s\nwant the prefix and\n%s", prefix, cap(dst), got, want)
-		}
-	}
-}
-
 // FuzzFrontMatter checks that any title as the document holds it (one
 // line of valid UTF-8 without control characters) reads back from the
 // front matter as written.

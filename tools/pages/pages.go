@@ -200,25 +200,19 @@ func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter 
 
 // Page returns the content page for doc in version v, at the address slug.
 func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
-	return AppendPage(nil, doc, v, slug)
-}
-
-// AppendPage appends the page Page returns to dst and returns the extended
-// slice, so that a caller rendering many pages can reuse its buffers.
-func AppendPage(dst []byte, doc *document.Document, v Version, slug string) ([]byte, error) {
 	fm := newFrontMatter(doc, v, slug)
-	buf := bytes.NewBuffer(dst)
+	var buf bytes.Buffer
 	buf.WriteString("---\n")
 	from := "seeds/" + doc.Source
 	if v.TranslationFile != "" {
 		from += " and seeds/" + v.TranslationFile
 	}
-	fmt.Fprintf(buf, "%s from %s. DO NOT EDIT.\n", GeneratedMark, from)
-	if err := writeFrontMatter(buf, &fm); err != nil {
+	fmt.Fprintf(&buf, "%s from %s. DO NOT EDIT.\n", GeneratedMark, from)
+	if err := writeFrontMatter(&buf, &fm); err != nil {
 		return nil, fmt.Errorf("front matter of %s: %w", doc.ID, err)
 	}
 	buf.WriteString("---\n")
-	writeBody(buf, doc.Blocks)
+	writeBody(&buf, doc.Blocks)
 	return buf.Bytes(), nil
 }
 
@@ -231,9 +225,9 @@ func writeBody(buf *bytes.Buffer, blocks []document.Block) {
 		buf.WriteByte('\n')
 		switch b.Kind {
 		case document.Heading:
-			buf.Write(append(mdtext.AppendHeading(buf.AvailableBuffer(), b.Text, b.ID), '\n'))
+			buf.WriteString(mdtext.Heading(b.Text, b.ID) + "\n")
 		case document.Paragraph:
-			buf.Write(append(mdtext.AppendParagraph(buf.AvailableBuffer(), b.Text, b.ID), '\n'))
+			buf.WriteString(mdtext.Paragraph(b.Text, b.ID) + "\n")
 		case document.BulletList, document.NumberedList:
 			// Two lists of one kind in a row would merge into one in
 			// Markdown unless their markers differ, so alternate them.
@@ -243,7 +237,7 @@ func writeBody(buf *bytes.Buffer, blocks []document.Block) {
 					buf.WriteByte('\n')
 				}
 				m := marker(b, j, alt)
-				buf.Write(append(mdtext.AppendListItem(buf.AvailableBuffer(), m, it.Text, it.ID), '\n'))
+				buf.WriteString(mdtext.ListItem(m, it.Text, it.ID) + "\n")
 				writeSubItems(buf, it.Items, strings.Repeat(" ", len(m)+1))
 				if len(b.Items) == 1 {
 					// Only a loose list gives its items' paragraphs their
