@@ -127,8 +127,8 @@
 // finds the words that the script does not allow (a Latin word in Cyrillic
 // text that is not kept in Latin, a word mixing the scripts, a Cyrillic
 // letter outside the Serbian alphabet), each with its line and column, so
-// that a caller can report "file:line:col: message". [Scan] reads a text
-// once for both.
+// that a caller can report "file:line:col: message". [Scan] gives a caller
+// that needs both one value for both.
 package translit
 
 import (
