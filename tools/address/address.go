@@ -22,7 +22,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"unicode"
@@ -30,7 +29,6 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/regionaldialogue/site/tools/internal/workers"
 	"github.com/regionaldialogue/site/tools/pages"
 	"github.com/regionaldialogue/site/tools/translit"
 )
@@ -63,37 +61,35 @@ func Hash(data []byte) uint64 { return maphash.Bytes(seed, data) }
 // address of each document that has generated pages, by seed id, and
 // every Markdown file, by its path relative to the root, slash-separated.
 func Read(root string) (map[string]Entry, map[string]Page, error) {
-	var paths []string
-	err := filepath.WalkDir(filepath.Join(root, "content"), func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
-			paths = append(paths, path)
-		}
-		return err
-	})
-	if err != nil && !(errors.Is(err, fs.ErrNotExist) && len(paths) == 0) {
-		return nil, nil, err
-	}
-	// The pages are read in parallel, a run of neighbours at a time (a
-	// document's versions lie side by side, which a reader makes use of),
-	// and their addresses gathered in order.
-	fronts := make([]*front, len(paths))
-	errs := make([]error, len(paths))
-	readers := make([]reader, runtime.GOMAXPROCS(0)) // a worker's own
-	const run = 64
-	workers.Each(len(readers), (len(paths)+run-1)/run, func(w, r int) {
-		for i := r * run; i < min((r+1)*run, len(paths)); i++ {
-			fronts[i], errs[i] = readers[w].read(root, paths[i])
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
-	}
 	known := map[string]Entry{}
 	files := map[string]Page{}
-	for _, fm := range fronts {
-		files[fm.rel] = fm.page
-		if !fm.page.Generated {
-			continue
+	dir := filepath.Join(root, "content")
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if path == dir && errors.Is(err, fs.ErrNotExist) {
+			return fs.SkipAll // no content/ yet
+		}
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
+			files[rel] = Page{}
+			return nil
+		}
+		files[rel] = Page{Generated: true, Sum: Hash(data)}
+		front, _, _ := bytes.Cut(data[len("---\n"):], []byte("\n---\n"))
+		var fm struct {
+			Slug           string   `yaml:"slug"`
+			TranslationKey string   `yaml:"translationKey"`
+			Aliases        []string `yaml:"aliases"`
+		}
+		if err := yaml.Unmarshal(front, &fm); err != nil {
+			return fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", rel, err)
 		}
 		e, ok := known[fm.TranslationKey]
 		if !ok && Shape.MatchString(fm.Slug) {
@@ -106,73 +102,12 @@ func Read(root string) (map[string]Entry, map[string]Page, error) {
 			}
 		}
 		known[fm.TranslationKey] = e
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return known, files, nil
-}
-
-// front is a Markdown file and what a generated page's front matter says
-// of its address.
-type front struct {
-	rel            string // relative to the root
-	page           Page
-	Slug           string   `yaml:"slug"`
-	TranslationKey string   `yaml:"translationKey"`
-	Aliases        []string `yaml:"aliases"`
-}
-
-// reader reads Markdown files one after another into one buffer. The
-// versions of a document lie side by side and have the same address lines:
-// it parses them only when they differ from the last generated page's.
-type reader struct {
-	buf   bytes.Buffer
-	last  *front // the last generated page
-	lines []byte // its address lines
-}
-
-// read reads the Markdown file at path.
-func (r *reader) read(root, path string) (*front, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	r.buf.Reset()
-	_, err = r.buf.ReadFrom(f)
-	if err = errors.Join(err, f.Close()); err != nil {
-		return nil, err
-	}
-	rel, _ := filepath.Rel(root, path)
-	fm := &front{rel: filepath.ToSlash(rel)}
-	if data := r.buf.Bytes(); bytes.HasPrefix(data, []byte("---\n"+pages.GeneratedMark)) {
-		fm.page = Page{Generated: true, Sum: Hash(data)}
-		lines := addressLines(data)
-		if r.last != nil && bytes.Equal(lines, r.lines) {
-			fm.Slug, fm.TranslationKey, fm.Aliases = r.last.Slug, r.last.TranslationKey, r.last.Aliases
-		} else if err := yaml.Unmarshal(lines, fm); err != nil {
-			return nil, fmt.Errorf("%s: front matter: %v (delete the page: the converter makes it again)", fm.rel, err)
-		}
-		r.last, r.lines = fm, lines
-	}
-	return fm, nil
-}
-
-// addressLines returns the lines of a page's front matter that give its
-// address, its seed and its aliases: top-level keys, each on a line that
-// starts with it (the encoder never folds a line), and the aliases' items.
-func addressLines(page []byte) []byte {
-	front, _, _ := bytes.Cut(page, []byte("\n---\n"))
-	var out []byte
-	aliases := false
-	for line := range bytes.Lines(front) {
-		if aliases && (line[0] == ' ' || line[0] == '-') {
-			out = append(out, line...)
-			continue
-		}
-		aliases = bytes.HasPrefix(line, []byte("aliases:"))
-		if aliases || bytes.HasPrefix(line, []byte("slug:")) || bytes.HasPrefix(line, []byte("translationKey:")) {
-			out = append(out, line...)
-		}
-	}
-	return out
 }
 
 // Claim is a document that needs an address.

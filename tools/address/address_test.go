@@ -148,3 +148,25 @@ func TestRead(t *testing.T) {
 		}
 	}
 }
+
+// TestReadErrors checks that a root without content/ has no pages, and
+// that a generated page whose front matter is not YAML is an error that
+// names it.
+func TestReadErrors(t *testing.T) {
+	known, files, err := Read(t.TempDir())
+	if err != nil || len(known) != 0 || len(files) != 0 {
+		t.Errorf("Read of a root without content/ = %v, %v, %v; want nothing", known, files, err)
+	}
+	root := t.TempDir()
+	path := filepath.Join(root, "content", "documents", "a.sr.md")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page := "---\n" + pages.GeneratedMark + " from seeds/x.txt. DO NOT EDIT.\nslug: [a\n---\n"
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Read(root); err == nil || !strings.HasPrefix(err.Error(), "content/documents/a.sr.md: front matter:") {
+		t.Errorf("Read of a broken page: error %v, want one naming content/documents/a.sr.md", err)
+	}
+}

@@ -9,13 +9,13 @@
 //
 // # All or nothing
 //
-// [Prepare] reads and checks every input and renders every page, a batch of
-// seeds at a time, in id order: it parses them, gives each its address
-// (package address remembers addresses in content/, so that none moves or
-// changes hands; it reads every page in content/ once and keeps its hash),
-// renders its pages, compares each with the file in content/ by that hash
-// (there is no cache), writes those that differ into a staging folder inside
-// the root, and forgets the documents unless asked to keep them ([KeepDocs]).
+// [Prepare] reads and checks every input and renders every page: it parses
+// every seed, gives each document its address in id order (package address
+// remembers addresses in content/, so that none moves or changes hands; it
+// reads every page in content/ once and keeps its hash), renders its pages,
+// compares each with the file in content/ by that hash (there is no cache),
+// writes those that differ into a staging folder inside the root, and
+// forgets the documents unless asked to keep them ([KeepDocs]).
 // It never writes into content/ or i18n/, and on any error there is no plan
 // and no staging folder. [Plan.Commit] renames the staged files into place
 // and removes the generated pages of seeds that are gone; it never touches a
@@ -99,15 +99,12 @@ func Run(root string) (*Result, error) {
 	return p.Result(), nil
 }
 
-// batch is how many documents Prepare holds at a time.
-const batch = 256
-
 // Prepare reads and checks every input of the site at root, parses every
 // document and renders every page, comparing it with the file in content/.
 // It writes the pages that differ into the plan's staging folder, never
 // into content/ or i18n/; on any error there is no plan and no staging
-// folder. Documents are parsed a batch at a time, in id order, and given
-// their addresses in that order; only with KeepDocs does the plan keep them.
+// folder. Documents are given their addresses in id order; only with
+// KeepDocs does the plan keep them.
 func Prepare(root string, opts ...Option) (*Plan, error) {
 	site, err := siteconfig.Load(root)
 	if err != nil {
@@ -139,46 +136,40 @@ func PrepareSite(site *siteconfig.Site, root string, opts ...Option) (*Plan, err
 	assign := address.NewAssigner(claims, known)
 
 	p := &Plan{root: root, files: files, res: &Result{Site: cfg.site, Documents: len(list), Pages: map[string]int{}}}
-	var errs []error // after the first, the rest is parsed only to report its errors too
-	expected := map[string]bool{}
 	procs := runtime.GOMAXPROCS(0) // fixed here: GOMAXPROCS may change while Prepare runs
-	bufs := make([][]byte, procs)  // a page buffer for each worker
-	for start := 0; start < len(list); start += batch {
-		jobs := make([]*job, min(batch, len(list)-start))
-		jobErrs := make([]error, len(jobs))
-		workers.Each(procs, len(jobs), func(_, i int) { jobs[i], jobErrs[i] = parse(root, cfg, list[start+i]) })
-		if errs = append(errs, jobErrs...); errors.Join(errs...) != nil {
-			continue
+	jobs := make([]*job, len(list))
+	errs := make([]error, len(list))
+	workers.Each(procs, len(list), func(_, i int) { jobs[i], errs[i] = parse(root, cfg, list[i]) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for _, j := range jobs {
+		e, err := assign.Next(address.Claim{ID: j.doc.ID, File: j.seed, Base: j.baseSlug})
+		if err != nil {
+			return nil, err
 		}
-		for _, j := range jobs {
-			e, err := assign.Next(address.Claim{ID: j.doc.ID, File: j.seed, Base: j.baseSlug})
-			if err != nil {
-				p.Discard()
-				return nil, err
-			}
-			j.doc.Slug = e.Slug
-			for k := range j.doc.Versions {
-				j.doc.Versions[k].OldSlugs = e.Old
-			}
-		}
-		written := make([][]string, len(jobs))
-		workers.Each(procs, len(jobs), func(w, i int) { written[i], bufs[w], jobErrs[i] = p.render(jobs[i], bufs[w]) })
-		errs = append(errs, jobErrs...)
-		for i, j := range jobs {
-			for _, v := range j.doc.Versions {
-				expected["content/"+pages.Path(j.doc.Slug, v.Lang)] = true
-				p.res.Pages[v.Lang]++
-			}
-			p.changes = append(p.changes, written[i]...)
-			warnings = append(warnings, j.warnings...)
-			if slices.Contains(opts, KeepDocs) {
-				p.res.Docs = append(p.res.Docs, j.doc)
-			}
+		j.doc.Slug = e.Slug
+		for k := range j.doc.Versions {
+			j.doc.Versions[k].OldSlugs = e.Old
 		}
 	}
+	written := make([][]string, len(jobs))
+	workers.Each(procs, len(jobs), func(_, i int) { written[i], errs[i] = p.render(jobs[i]) })
 	if err := errors.Join(errs...); err != nil {
 		p.Discard()
 		return nil, err
+	}
+	expected := map[string]bool{}
+	for i, j := range jobs {
+		for _, v := range j.doc.Versions {
+			expected["content/"+pages.Path(j.doc.Slug, v.Lang)] = true
+			p.res.Pages[v.Lang]++
+		}
+		p.changes = append(p.changes, written[i]...)
+		warnings = append(warnings, j.warnings...)
+		if slices.Contains(opts, KeepDocs) {
+			p.res.Docs = append(p.res.Docs, j.doc)
+		}
 	}
 	p.res.Warnings = warnings
 	if err := p.addLatinStrings(cfg); err != nil {
@@ -308,27 +299,26 @@ func Documents(root string) ([]Doc, error) {
 	return p.Result().Docs, p.Discard()
 }
 
-// render renders the pages of j's document into page (and returns it), stages
-// those whose bytes differ from the files in content/, and returns their paths.
-func (p *Plan) render(j *job, page []byte) ([]string, []byte, error) {
+// render renders the pages of j's document, stages those whose bytes
+// differ from the files in content/, and returns their paths.
+func (p *Plan) render(j *job) ([]string, error) {
 	var out []string
 	for _, v := range j.doc.Versions {
 		rel := "content/" + pages.Path(j.doc.Slug, v.Lang)
-		data, err := pages.AppendPage(page[:0], v.Doc, v.Version, j.doc.Slug)
+		data, err := pages.Page(v.Doc, v.Version, j.doc.Slug)
 		if err != nil {
-			return nil, page, err
+			return nil, err
 		}
-		page = data
 		differs, err := p.differs(rel, data)
 		if err == nil && differs {
 			out = append(out, rel)
 			err = p.stageFile(rel, data)
 		}
 		if err != nil {
-			return nil, page, err
+			return nil, err
 		}
 	}
-	return out, page, nil
+	return out, nil
 }
 
 // differs reports whether the page rel does not hold data, by the hash

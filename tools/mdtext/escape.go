@@ -13,36 +13,23 @@ import (
 // UTF-8 on one line, no control characters, no leading or trailing ASCII
 // space, no runs of spaces. Outside the domain the result is unspecified.
 func Escape(s string) string {
-	return string(AppendEscape(nil, s))
-}
-
-// AppendEscape appends Escape(s) to dst and returns the extended slice: s
-// with a backslash before every rune that needs one: only some ASCII
-// punctuation (punctuation) does.
-func AppendEscape(dst []byte, s string) []byte {
 	trail := trailingHashes(s)
 	digits := leadingDigits(s)
-	from := 0 // the start of the text not yet appended
-	for i := 0; ; i++ {
-		n := strings.IndexAny(s[i:], punctuation)
-		if n < 0 {
-			break
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if needsEscape(s, i, digits, trail) {
+			b.WriteByte('\\')
 		}
-		if i += n; needsEscape(s, i, digits, trail) {
-			dst = append(append(dst, s[from:i]...), '\\')
-			from = i
-		}
+		b.WriteByte(s[i])
 	}
-	return append(dst, s[from:]...)
+	return b.String()
 }
 
-// punctuation holds the characters that needsEscape may escape.
-const punctuation = "\\`*[]<~|{}_&!#>-+=:.)"
-
-// needsEscape reports whether the ASCII character at byte offset i of s
-// must be written with a backslash in front. digits is the length of the
-// run of ASCII digits s starts with, and trail is the byte offset where
-// the run of '#' that s ends with begins (len(s) if none).
+// needsEscape reports whether the byte at offset i of s must be written
+// with a backslash in front: only some ASCII punctuation does, never a
+// byte of a multi-byte rune. digits is the length of the run of ASCII
+// digits s starts with, and trail is the byte offset where the run of '#'
+// that s ends with begins (len(s) if none).
 func needsEscape(s string, i int, digits, trail int) bool {
 	switch s[i] {
 	case '\\', // escapes, and a hard line break at the end of a line
@@ -129,15 +116,8 @@ func trailingHashes(s string) int {
 // It panics if text is empty or id is not a valid id (see the package
 // documentation).
 func Heading(text, id string) string {
-	return string(AppendHeading(nil, text, id))
-}
-
-// AppendHeading appends Heading(text, id) to dst.
-func AppendHeading(dst []byte, text, id string) []byte {
 	mustBlock(text, id)
-	dst = append(dst, "## "...)
-	dst = AppendEscape(dst, text)
-	return appendAttr(append(dst, ' '), id)
+	return "## " + Escape(text) + " {#" + id + "}"
 }
 
 // Paragraph returns a paragraph followed by its attribute line:
@@ -147,14 +127,8 @@ func AppendHeading(dst []byte, text, id string) []byte {
 //
 // It panics if text is empty or id is not a valid id.
 func Paragraph(text, id string) string {
-	return string(AppendParagraph(nil, text, id))
-}
-
-// AppendParagraph appends Paragraph(text, id) to dst.
-func AppendParagraph(dst []byte, text, id string) []byte {
 	mustBlock(text, id)
-	dst = AppendEscape(dst, text)
-	return appendAttr(append(dst, '\n'), id)
+	return Escape(text) + "\n{#" + id + "}"
 }
 
 // ListItem returns one item of a loose list, its attribute line indented to
@@ -169,30 +143,11 @@ func AppendParagraph(dst []byte, text, id string) []byte {
 // line: only in a loose list does goldmark give the item's paragraph the id.
 // It panics if marker, text or id is invalid.
 func ListItem(marker, text, id string) string {
-	return string(AppendListItem(nil, marker, text, id))
-}
-
-// AppendListItem appends ListItem(marker, text, id) to dst.
-func AppendListItem(dst []byte, marker, text, id string) []byte {
 	mustBlock(text, id)
 	if !validMarker(marker) {
 		panic("mdtext: invalid list marker " + strconv.Quote(marker))
 	}
-	dst = append(dst, marker...)
-	dst = append(dst, ' ')
-	dst = AppendEscape(dst, text)
-	dst = append(dst, '\n')
-	for range len(marker) + 1 {
-		dst = append(dst, ' ')
-	}
-	return appendAttr(dst, id)
-}
-
-// appendAttr appends the attribute list {#id}.
-func appendAttr(dst []byte, id string) []byte {
-	dst = append(dst, "{#"...)
-	dst = append(dst, id...)
-	return append(dst, '}')
+	return marker + " " + Escape(text) + "\n" + strings.Repeat(" ", len(marker)+1) + "{#" + id + "}"
 }
 
 func validMarker(m string) bool {

@@ -232,32 +232,3 @@ func TestBlockShapes(t *testing.T) {
 		}()
 	}
 }
-
-// TestAppendEscape checks that AppendEscape keeps what dst holds.
-func TestAppendEscape(t *testing.T) {
-	for _, c := range []struct{ dst, text, want string }{
-		{"", "текст", "текст"},
-		{"x ", "*a* [1]", "x \\*a\\* \\[1\\]"},
-		{"# ", "2015. године", "# 2015\\. године"},
-	} {
-		if got := string(AppendEscape([]byte(c.dst), c.text)); got != c.want {
-			t.Errorf("AppendEscape(%q, %q) = %q, want %q", c.dst, c.text, got, c.want)
-		}
-	}
-}
-
-// TestPunctuation checks that AppendEscape looks at every character that
-// needsEscape escapes: at the start, after digits, between letters, before
-// '#' and at the end of a text.
-func TestPunctuation(t *testing.T) {
-	for c := range byte(0x80) {
-		for _, s := range []string{"x", "1", "1x", "a_b", "x#", "<x"} {
-			for i := range len(s) + 1 {
-				text := s[:i] + string(c) + s[i:]
-				if needsEscape(text, i, leadingDigits(text), trailingHashes(text)) && !strings.ContainsRune(punctuation, rune(c)) {
-					t.Errorf("needsEscape(%q, %d) is true, but %q is not in punctuation", text, i, c)
-				}
-			}
-		}
-	}
-}

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"bytes"
+	"github.com/regionaldialogue/site/tools/siteconfig"
 	"reflect"
 	"strings"
 	"testing"
@@ -34,7 +35,8 @@ func TestFrontMatter(t *testing.T) {
 		v    Version
 		want string
 	}{
-		{Version{Lang: "sr", OriginalLang: "sr"}, `title: Управљање миграцијама, заштита избеглица и борба против организованог криминала
+		{Version{Lang: "sr", OriginalLang: "sr", Wording: siteconfig.Wording{Dates: "26–27. новембар 2015.",
+			PlaceDates: "Београд, 26–27. новембар 2015.", TypePlaceDates: "Закључци · Београд, 26–27. новембар 2015."}}, `title: Управљање миграцијама, заштита избеглица и борба против организованог криминала
 description: 'Први пасус: текст.'
 date: "2015-11-26"
 slug: 2015-11-26-beograd-zakljucci
@@ -50,6 +52,9 @@ params:
   sourceSHA256: 681c6a2b3f0e8d7a
   dateLine: Београд, 26 – 27. новембар 2015. године
   originalLanguage: sr
+  dates: 26–27. новембар 2015.
+  placeDates: Београд, 26–27. новембар 2015.
+  typePlaceDates: Закључци · Београд, 26–27. новембар 2015.
 `},
 		{Version{Lang: "sr-latn", OriginalLang: "sr", Transliterated: true}, `  originalLanguage: sr
   transliterated: true
@@ -102,34 +107,6 @@ func TestFrontMatterScalars(t *testing.T) {
 		var back frontMatter
 		if err := yaml.Unmarshal(buf.Bytes(), &back); err != nil || !reflect.DeepEqual(back, fm) {
 			t.Errorf("title %q: reads back as %+v (%v)", tc.title, back, err)
-		}
-	}
-}
-
-// TestAppendPage checks that AppendPage keeps what dst holds and adds
-// exactly the page Page returns, whether dst has room for it or not.
-func TestAppendPage(t *testing.T) {
-	doc := &document.Document{
-		ID: "a", Source: "a.txt", Title: "Наслов", Place: "Београд", Type: "Закључци",
-		Start: document.Date{Year: 2016, Month: 3, Day: 3}, End: document.Date{Year: 2016, Month: 3, Day: 3},
-		Blocks: []document.Block{
-			{Kind: document.Heading, Text: "Закључци", ID: "s1"},
-			{Kind: document.BulletList, Items: []document.Item{{Text: "прво *", ID: "i1"}, {Text: "друго", ID: "i2"}}},
-		},
-	}
-	v := Version{Lang: "sr", OriginalLang: "sr"}
-	want, err := Page(doc, v, "2016-03-03-beograd-zakljucci")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, dst := range [][]byte{nil, []byte("prefix"), make([]byte, 0, 1<<16), append(make([]byte, 0, 1<<16), "prefix"...)} {
-		prefix := string(dst)
-		got, err := AppendPage(dst, doc, v, "2016-03-03-beograd-zakljucci")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != prefix+string(want) {
-			t.Errorf("AppendPage(%q, cap %d) =\n%s\nwant the prefix and\n%s", prefix, cap(dst), got, want)
 		}
 	}
 }

@@ -210,25 +210,19 @@ func newFrontMatter(doc *document.Document, v Version, slug string) frontMatter 
 
 // Page returns the content page for doc in version v, at the address slug.
 func Page(doc *document.Document, v Version, slug string) ([]byte, error) {
-	return AppendPage(nil, doc, v, slug)
-}
-
-// AppendPage appends the page Page returns to dst and returns the extended
-// slice, so that a caller rendering many pages can reuse its buffers.
-func AppendPage(dst []byte, doc *document.Document, v Version, slug string) ([]byte, error) {
 	fm := newFrontMatter(doc, v, slug)
-	buf := bytes.NewBuffer(dst)
+	var buf bytes.Buffer
 	buf.WriteString("---\n")
 	from := "seeds/" + doc.Source
 	if v.TranslationFile != "" {
 		from += " and seeds/" + v.TranslationFile
 	}
-	fmt.Fprintf(buf, "%s from %s. DO NOT EDIT.\n", GeneratedMark, from)
-	if err := writeFrontMatter(buf, &fm); err != nil {
+	fmt.Fprintf(&buf, "%s from %s. DO NOT EDIT.\n", GeneratedMark, from)
+	if err := writeFrontMatter(&buf, &fm); err != nil {
 		return nil, fmt.Errorf("front matter of %s: %w", doc.ID, err)
 	}
 	buf.WriteString("---\n")
-	writeBody(buf, doc)
+	writeBody(&buf, doc)
 	return buf.Bytes(), nil
 }
 

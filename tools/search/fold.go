@@ -36,36 +36,8 @@ var latin = map[rune]string{'đ': "dj", 'ø': "o", 'ł': "l", 'ß': "ss", 'æ': 
 // Folding is idempotent, and the same in Go and in static/js/search.js:
 // the index is folded here and the reader's query there.
 func Fold(s string) string {
-	if isFoldedASCII(s) {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r < rune(len(foldTable)) {
-			b = append(b, foldTable[r]...)
-		} else {
-			b = append(b, foldRune(r)...)
-		}
-	}
-	return string(b)
-}
-
-// foldTable holds foldRune of every rune below U+0500 (Latin, Greek,
-// Cyrillic): the folding of almost every letter the site's texts have.
-var foldTable = func() (t [0x500]string) {
-	for r := range t {
-		t[r] = foldRune(rune(r))
-	}
-	return t
-}()
-
-// foldRune folds one rune. Fold is foldRune rune by rune: the compatibility
-// decomposition of a string is that of its runes one after another (but
-// for the order of combining marks, which folding drops), and lower-casing
-// and the tables go rune by rune too.
-func foldRune(r rune) string {
 	var b strings.Builder
-	for _, r := range norm.NFKD.String(string(r)) {
+	for _, r := range norm.NFKD.String(s) {
 		if unicode.Is(unicode.M, r) {
 			continue
 		}
@@ -79,15 +51,6 @@ func foldRune(r rune) string {
 		}
 	}
 	return b.String()
-}
-
-func isFoldedASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // isWordRune reports whether r belongs to a word: letters and numbers.

@@ -12,9 +12,9 @@ import (
 // by every output: the page, the lists, the parallel view, the citation,
 // the search results, the e-book and the data.
 type Wording struct {
-	Dates          string `yaml:"dates" json:"dates"`                   // 26–27. новембар 2015.
-	PlaceDates     string `yaml:"placeDates" json:"placeDates"`         // Београд, 26–27. новембар 2015.
-	TypePlaceDates string `yaml:"typePlaceDates" json:"typePlaceDates"` // Закључци · Београд, 26–27. новембар 2015.
+	Dates          string `yaml:"dates,omitempty" json:"dates"`                   // 26–27. новембар 2015.
+	PlaceDates     string `yaml:"placeDates,omitempty" json:"placeDates"`         // Београд, 26–27. новембар 2015.
+	TypePlaceDates string `yaml:"typePlaceDates,omitempty" json:"typePlaceDates"` // Закључци · Београд, 26–27. новембар 2015.
 }
 
 // Word returns the wording of doc, a version in language lang.

@@ -21,7 +21,6 @@ import (
 func ToCyrillic(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
-	b.Grow(2 * len(s))
 	for t := range tokens(s) {
 		text := s[t.start:t.end]
 		if t.kind != word || t.keep {
@@ -164,32 +163,13 @@ var links = regexp.MustCompile(`(?i)(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”
 func tokens(s string) iter.Seq[token] {
 	return func(yield func(token) bool) {
 		pos := 0
-		var found [][]int
-		// Every link has "@", "://" or "www." (in any case): most texts
-		// have none and need not be searched.
-		if strings.Contains(s, "@") || strings.Contains(s, "://") || hasWWW(s) {
-			found = links.FindAllStringIndex(s, -1)
-		}
-		for _, m := range found {
+		for _, m := range links.FindAllStringIndex(s, -1) {
 			if !yieldWords(s, pos, m[0], yield) || !yield(token{start: m[0], end: m[1], kind: link, split: -1, foreign: -1}) {
 				return
 			}
 			pos = m[1]
 		}
 		yieldWords(s, pos, len(s), yield)
-	}
-}
-
-// hasWWW reports whether s holds "www." in any case.
-func hasWWW(s string) bool {
-	for i := 0; ; i++ {
-		dot := strings.IndexByte(s[i:], '.')
-		if dot < 0 {
-			return false
-		}
-		if i += dot; i >= 3 && strings.EqualFold(s[i-3:i], "www") {
-			return true
-		}
 	}
 }
 
@@ -233,12 +213,6 @@ func yieldWords(s string, from, to int, yield func(token) bool) bool {
 
 // isLatinLetter reports whether r is a letter of the Latin script.
 func isLatinLetter(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return 'a' <= r|0x20 && r|0x20 <= 'z'
-	case r >= 0x0400 && r <= 0x04FF: // Cyrillic, the most common case
-		return false
-	}
 	return unicode.Is(unicode.Latin, r)
 }
 

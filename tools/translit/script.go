@@ -82,31 +82,22 @@ func Detect(lines []string) Script { return Scan(lines).Script() }
 // For a word, Col is where it starts. Word's bookmark markers
 // ("[bookmark: _GoBack]") are skipped. s == Unknown checks only the first
 // two rules.
-func Check(lines []string, s Script) []Problem { return Scan(lines).Check(s) }
+func Check(lines []string, s Script) []Problem { return (&Text{lines: lines}).Check(s) }
 
-// Text is a text given as lines, read once for both Detect and Check: a
-// caller that needs both scans it with Scan.
+// Text is a text given as lines, for a caller that needs both Detect and
+// Check: Scan counts its letters for Script, and Check reads it again.
 type Text struct {
 	lines    []string
-	cyr, lat int     // the letters Detect counts
-	suspect  []uint8 // by line: bit 1<<s is set when Check(s) reports on it
+	cyr, lat int // the letters Detect counts
 }
 
-// Scan reads lines word by word.
+// Scan reads lines word by word and counts the letters Detect counts.
 func Scan(lines []string) *Text {
-	text := &Text{lines: lines, suspect: make([]uint8, len(lines))}
-	for n, line := range lines {
+	text := &Text{lines: lines}
+	for _, line := range lines {
 		for t := range tokens(withoutDebris(line)) {
-			if t.kind != word {
-				continue
-			}
-			if !t.keep {
+			if t.kind == word && !t.keep {
 				text.cyr, text.lat = text.cyr+t.cyr, text.lat+t.lat
-			}
-			for _, s := range []Script{Unknown, Cyrillic, Latin} {
-				if reported(t, s) {
-					text.suspect[n] |= 1 << s
-				}
 			}
 		}
 	}
@@ -125,13 +116,10 @@ func (text *Text) Script() Script {
 }
 
 // Check returns the places in the text that Serbian text in script s does
-// not allow, as Check; it reads again only the lines that have one.
+// not allow, as Check.
 func (text *Text) Check(s Script) []Problem {
 	var out []Problem
 	for n, line := range text.lines {
-		if text.suspect[n]&(1<<s) == 0 {
-			continue
-		}
 		line = withoutDebris(line)
 		for t := range tokens(line) {
 			if t.kind != word {
@@ -149,35 +137,22 @@ func (text *Text) Check(s Script) []Problem {
 // withoutDebris returns line with Word's bookmark markers blanked out,
 // keeping every rune's column.
 func withoutDebris(line string) string {
-	if !strings.Contains(line, "[bookmark: ") {
-		return line
-	}
 	return wordDebris.ReplaceAllStringFunc(line, func(m string) string {
 		return strings.Repeat(" ", utf8.RuneCountInString(m))
 	})
 }
 
-// reported reports whether Check reports on the word t in script s.
-func reported(t token, s Script) bool {
-	cyr, lat := t.cyr > 0, t.lat > 0
-	return t.foreign >= 0 || cyr && lat || s == Cyrillic && lat && !t.keep || s == Latin && cyr
-}
-
 // checkWord checks the word t of line against script s.
 func checkWord(line string, t token, s Script) (Problem, bool) {
 	w := line[t.start:t.end]
-	if !reported(t, s) {
-		return Problem{}, false // the common case, without counting columns
-	}
 	cyr, lat := t.cyr > 0, t.lat > 0
-	p := Problem{Col: utf8.RuneCountInString(line[:t.start]) + 1, Word: w}
-	if t.foreign >= 0 {
+	p := Problem{Word: w}
+	at := t.start // the byte offset in line of what p is about
+	switch {
+	case t.foreign >= 0:
 		r, _ := utf8.DecodeRuneInString(w[t.foreign:])
 		p.Kind, p.Msg = ForeignLetter, fmt.Sprintf("letter %c (U+%04X) in %q is not in the Serbian alphabet", r, r, w)
-		p.Col += utf8.RuneCountInString(w[:t.foreign])
-		return p, true
-	}
-	switch {
+		at += t.foreign
 	case cyr && lat:
 		p.Kind, p.Msg = MixedWord, fmt.Sprintf("word %q mixes Cyrillic and Latin letters", w)
 	case s == Cyrillic && lat && !t.keep:
@@ -185,7 +160,8 @@ func checkWord(line string, t token, s Script) (Problem, bool) {
 	case s == Latin && cyr:
 		p.Kind, p.Msg = OtherScript, fmt.Sprintf("Cyrillic word %q in Latin text", w)
 	default:
-		return p, false
+		return Problem{}, false
 	}
+	p.Col = utf8.RuneCountInString(line[:at]) + 1
 	return p, true
 }

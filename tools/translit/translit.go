@@ -127,8 +127,8 @@
 // finds the words that the script does not allow (a Latin word in Cyrillic
 // text that is not kept in Latin, a word mixing the scripts, a Cyrillic
 // letter outside the Serbian alphabet), each with its line and column, so
-// that a caller can report "file:line:col: message". [Scan] reads a text
-// once for both.
+// that a caller can report "file:line:col: message". [Scan] gives a caller
+// that needs both one value for both.
 package translit
 
 import (
@@ -212,41 +212,14 @@ func upperDigraph(r rune) string {
 // cases. s is read after normalization to NFC, so foreign letters are
 // reported in their composed form.
 func ToLatin(s string) (latin string, foreign []rune) {
-	if latin, foreign, ok := toLatin(s, false); ok {
-		return latin, foreign
-	}
-	latin, foreign, _ = toLatin(norm.NFC.String(s), true)
-	return latin, foreign
-}
-
-// toLatin returns ToLatin(s) for s in NFC (normalized), or gives up (ok
-// false) at the first rune that says s may not be NFC (see notPlainStarter).
-func toLatin(s string, normalized bool) (latin string, foreign []rune, ok bool) {
+	s = norm.NFC.String(s)
 	var b strings.Builder
-	b.Grow(len(s)) // Latin letters take fewer bytes than Cyrillic ones, but for Џ, џ
 	// The caps verdict of the last word that held a capital Љ, Њ or Џ,
 	// which ends before byte capsEnd.
 	capsEnd, caps := 0, false
-	// A transliterated letter followed by a combining mark may compose
-	// with it (а + U+0301 has no precomposed form, a + U+0301 is á), and
-	// then the output needs normalizing again.
-	replaced, needNFC := false, false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !normalized && notPlainStarter(r) {
-			return "", nil, false
-		}
-		if r == utf8.RuneError && size == 1 {
-			b.WriteByte(s[i]) // invalid UTF-8 is copied as it is
-			i++
-			replaced = false
-			continue
-		}
-		if replaced && notPlainStarter(r) {
-			needNFC = true
-		}
 		repl := latinOf(r)
-		replaced = repl != ""
 		switch {
 		case repl != "":
 			if up := upperDigraph(r); up != "" {
@@ -264,24 +237,13 @@ func toLatin(s string, normalized bool) (latin string, foreign []rune, ok bool) 
 			}
 			fallthrough
 		default:
-			b.WriteString(s[i : i+size])
+			b.WriteString(s[i : i+size]) // invalid UTF-8 too, as it is
 		}
 		i += size
 	}
-	if needNFC {
-		return norm.NFC.String(b.String()), foreign, true
-	}
-	return b.String(), foreign, true
-}
-
-// notPlainStarter reports whether r lies outside the ranges where every
-// rune is NFC on its own and never combines with a rune before it
-// (TestPlainStarter checks this): a text without such runes is NFC.
-func notPlainStarter(r rune) bool {
-	plain := r < 0x0300 || // ASCII, Latin-1, Latin Extended, IPA, spacing modifiers
-		(r >= 0x0400 && r <= 0x0482) || (r >= 0x048A && r <= 0x04FF) || // Cyrillic, without U+0483..U+0489
-		(r >= 0x2010 && r <= 0x2027) // dashes, quotation marks, bullets, ellipsis
-	return !plain
+	// A Latin letter may compose with a mark that follows it (а + U+0301
+	// has no precomposed form, a + U+0301 is á).
+	return norm.NFC.String(b.String()), foreign
 }
 
 // latinOf returns the Latin spelling of r if r is a Serbian Cyrillic
@@ -294,15 +256,8 @@ func latinOf(r rune) string {
 }
 
 // isWordRune reports whether r belongs to a word: a letter or a combining
-// mark. ASCII and the Cyrillic letters U+0400–U+0481 are answered without
-// the Unicode tables (TestRuneClasses checks every rune).
+// mark.
 func isWordRune(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return 'a' <= r|0x20 && r|0x20 <= 'z'
-	case r >= 0x0400 && r <= 0x0481:
-		return true
-	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 

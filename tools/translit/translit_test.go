@@ -306,24 +306,6 @@ func BenchmarkToLatin(b *testing.B) {
 	}
 }
 
-func TestPlainStarter(t *testing.T) {
-	n := 0
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if notPlainStarter(r) || (r >= 0xD800 && r <= 0xDFFF) {
-			continue
-		}
-		n++
-		s := string(r)
-		p := norm.NFC.PropertiesString(s)
-		if !norm.NFC.IsNormalString(s) || p.CCC() != 0 || !p.BoundaryBefore() {
-			t.Errorf("%U is not a plain starter", r)
-		}
-	}
-	if n == 0 {
-		t.Fatal("no plain starters")
-	}
-}
-
 func TestForeignClass(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		want := unicode.Is(unicode.Cyrillic, r) && unicode.IsLetter(r) &&
@@ -331,19 +313,6 @@ func TestForeignClass(t *testing.T) {
 		_, foreign := ToLatin(string(r))
 		if got := len(foreign) == 1 && foreign[0] == r; got != want {
 			t.Errorf("%U %c: reported foreign = %v, want %v", r, r, got, want)
-		}
-	}
-}
-
-// TestRuneClasses checks isWordRune's and isLatinLetter's shortcuts against
-// the Unicode tables, for every rune.
-func TestRuneClasses(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
-			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
-		}
-		if got, want := isLatinLetter(r), unicode.Is(unicode.Latin, r); got != want {
-			t.Errorf("isLatinLetter(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
